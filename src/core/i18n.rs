@@ -1,0 +1,181 @@
+//! Every piece of interface text, in Chinese and English.
+//!
+//! One enum, so a missing translation is a compile error rather than a blank label.
+//! Document text is never translated; only the interface is.
+
+use serde::{Deserialize, Serialize};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language (shown below the interface language in popovers).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Picks the language from the browser's preference list (`navigator.languages`).
+    pub fn from_browser(preferred: &[String]) -> Lang {
+        for tag in preferred {
+            let tag = tag.to_ascii_lowercase();
+            if tag.starts_with("zh") {
+                return Lang::Zh;
+            }
+            if tag.starts_with("en") {
+                return Lang::En;
+            }
+        }
+        Lang::En
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $zh:expr, $en:expr;)*) => {
+        /// An interface message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "丝路读本", "Silk Road Reader";
+    AppTagline => "“一带一路”与中国制造政策文本阅读器", "A reader for Chinese texts on the Belt and Road and Chinese manufacturing";
+    SkipToContent => "跳到正文", "Skip to content";
+    NavLibrary => "文库", "Library";
+    NavGlossary => "术语表", "Glossary";
+    NavNotes => "笔记", "Notes";
+    NavSearch => "搜索", "Search";
+    NavAnalytics => "术语统计", "Term analytics";
+    NavSettings => "设置", "Settings";
+    NavAbout => "关于", "About";
+    MainNav => "主导航", "Main navigation";
+    LibraryTitle => "文库", "Library";
+    LibraryIntro => "八篇关于“一带一路”、国际产能合作与中国制造业的中文文本。点击标题开始阅读。", "Eight Chinese texts on the Belt and Road Initiative, international capacity cooperation and Chinese manufacturing. Open a title to read.";
+    SortBy => "排序", "Sort by";
+    SortCorpus => "文库顺序", "Corpus order";
+    SortYearNew => "年份（新→旧）", "Year (newest first)";
+    SortYearOld => "年份（旧→新）", "Year (oldest first)";
+    SortLength => "篇幅", "Length";
+    FilterKind => "来源类型", "Source type";
+    FilterAll => "全部", "All";
+    KindJournal => "期刊论文", "Journal article";
+    KindNewspaper => "报纸文章", "Newspaper article";
+    KindBook => "图书节选", "Book excerpt";
+    KindMagazine => "杂志文章", "Magazine article";
+    Chars => "字", "characters";
+    VenueUnknown => "刊载出处不详", "venue unknown";
+    AuthorsUnknown => "作者不详", "author unknown";
+    DateUnknown => "日期不详", "date unknown";
+    Circa => "约", "c.";
+    EditorialTitle => "编者拟题", "title supplied by the editors";
+    EditorialAuthors => "作者信息由编者补充", "authors supplied by the editors";
+    FiveCountsChart => "“五通”词频", "Five-connectivity term counts";
+    NotFoundTitle => "找不到这个页面", "Page not found";
+    NotFoundBody => "链接可能有误，或文档已更名。", "The link may be mistyped, or the document was renamed.";
+    BackToLibrary => "返回文库", "Back to the library";
+    FooterTexts => "文本版权归原作者及出版者所有，仅供研究与学习使用；每篇均注明出处。", "Texts remain the work of their authors and publishers, shown for study and research with their sources.";
+    FooterCode => "阅读器为开源软件（MIT 许可）。分词：jieba-rs（MIT）。", "The reader is open-source software (MIT licence). Segmentation: jieba-rs (MIT).";
+    FooterSources => "来源与致谢", "Sources and credits";
+    Contents => "目录", "Contents";
+    OpenContents => "打开目录", "Open contents";
+    CloseContents => "关闭目录", "Close contents";
+    Legend => "“五通”图例", "Five connectivities legend";
+    LegendThisDoc => "本文", "this text";
+    LegendCorpus => "全库", "corpus";
+    ShowAll => "全部显示", "Show all";
+    ShowNone => "全部隐藏", "Hide all";
+    Distribution => "“五通”在文中的分布", "Where the five terms occur in this text";
+    PublicationDetails => "出版信息", "Publication details";
+    ExcerptEnds => "节选至此：原文在此处中断。", "Excerpt ends here: the source text breaks off at this point.";
+    EditorialNote => "文本整理说明", "How this text was established";
+    Attribution => "出处", "Source";
+    PrevDoc => "上一篇", "Previous text";
+    NextDoc => "下一篇", "Next text";
+    Progress => "阅读进度", "Reading progress";
+    Paragraph => "段", "paragraph";
+    ParaLinkCopied => "段落链接已复制", "Paragraph link copied";
+    CopyParaLink => "复制本段链接", "Copy link to this paragraph";
+    SettingsTitle => "阅读设置", "Reading settings";
+    FontSize => "字号", "Font size";
+    LineHeight => "行距", "Line height";
+    ThemeLabel => "主题", "Theme";
+    ThemeSystem => "跟随系统", "System";
+    ThemeLight => "浅色", "Light";
+    ThemeDark => "深色", "Dark";
+    ThemeSepia => "护眼（米黄）", "Sepia";
+    LanguageLabel => "界面语言", "Interface language";
+    WordBoundaries => "显示分词边界", "Show word boundaries";
+    ParaNumbers => "显示段落编号", "Show paragraph numbers";
+    GlossaryHighlight => "术语标注", "Glossary highlighting";
+    GlossaryAll => "全部", "Every occurrence";
+    GlossaryFirst => "每段首次", "First per paragraph";
+    GlossaryOff => "关闭", "Off";
+    Close => "关闭", "Close";
+    Shortcuts => "键盘快捷键", "Keyboard shortcuts";
+    ShortcutsBody => "Alt+Shift+F 搜索 · Alt+Shift+C 目录 · Alt+Shift+N 下一篇 · Alt+Shift+P 上一篇 · Esc 关闭弹窗", "Alt+Shift+F search · Alt+Shift+C contents · Alt+Shift+N next text · Alt+Shift+P previous text · Esc closes a popup";
+    LoadingSegmenter => "正在分词……", "Segmenting…";
+    Reset => "恢复默认", "Reset to defaults";
+    AboutTitle => "关于丝路读本", "About Silk Road Reader";
+    CorrectedMarker => "已更正", "corrected";
+    Reader => "阅读", "Reader";
+    Occurrences => "次", "occurrences";
+    PopoverFont => "术语弹窗字号", "Glossary popup text size";
+    LangZh => "中文", "中文 (Chinese)";
+    LangEn => "English（英文）", "English";
+    PinyinSetting => "术语弹窗显示拼音", "Show pinyin in glossary popups";
+    Words => "词", "words";
+    Texts => "篇", "texts";
+    DocMetaAuthors => "作者", "Authors";
+    DocMetaVenue => "刊载", "Published in";
+    DocMetaAffiliation => "作者单位", "Affiliation";
+    OpenText => "阅读全文", "Read the text";
+    ToolsLabel => "阅读工具", "Reading tools";
+    Toggle => "显示/隐藏", "show/hide";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        for m in Msg::ALL {
+            assert!(!m.text(Lang::Zh).trim().is_empty(), "{m:?} zh");
+            assert!(!m.text(Lang::En).trim().is_empty(), "{m:?} en");
+        }
+    }
+
+    #[test]
+    fn browser_language() {
+        assert_eq!(Lang::from_browser(&["zh-CN".into(), "en".into()]), Lang::Zh);
+        assert_eq!(Lang::from_browser(&["de".into(), "en-GB".into()]), Lang::En);
+        assert_eq!(Lang::from_browser(&[]), Lang::En);
+    }
+}

@@ -1,0 +1,20 @@
+//! Pure logic: no leptos, web-sys or wasm-bindgen here, so all of it is tested with a
+//! plain `cargo test` on the host. The UI (`crate::ui`) is a thin layer over these.
+
+pub mod analysis;
+pub mod anchor;
+pub mod bundle;
+pub mod citation;
+pub mod corpus;
+pub mod dictionary;
+pub mod engine;
+pub mod glossary;
+pub mod i18n;
+pub mod notes;
+pub mod render;
+pub mod route;
+pub mod search;
+pub mod segment;
+pub mod settings;
+pub mod terms;
+pub mod text;

@@ -1,0 +1,616 @@
+//! Full-text search over the bundled corpus, with keyword-in-context results.
+//!
+//! Why an index of our own and no search engine: the corpus is ~110k characters, so a
+//! scan of every block per query takes well under a millisecond. What is worth doing once
+//! is the rest: a normalised copy of each block (whitespace removed, Latin case and
+//! full-width forms folded) with a map back to the original offsets, the word boundaries
+//! from the shared segmenter, and the glossary term occurrences. [`SearchIndex`] holds
+//! those; queries then run over plain strings.
+//!
+//! Two modes:
+//! - [`SearchMode::Word`]: a hit must start and end on word boundaries, so 合作 finds the
+//!   word 合作 but not the 合作 inside 产能合作; a query of several words finds them in
+//!   sequence, however jieba splits the query. A query that is a glossary form also finds
+//!   that form wherever the term matcher finds it (jieba may glue a term to a neighbour;
+//!   the highlighter never relies on jieba, and search agrees with the highlighter).
+//! - [`SearchMode::Substring`]: any occurrence, whitespace-insensitive like the term matcher.
+//!
+//! The submodules add the concordance and its CSV export (`concordance`), the glossary
+//! lookup by Chinese, pinyin or English (`lookup`), per-document term counts (`analytics`)
+//! and the geometry of the analytics bar chart (`chart`).
+
+mod analytics;
+mod chart;
+mod concordance;
+#[cfg(test)]
+mod fixtures;
+mod lookup;
+
+pub use analytics::{DocTermStats, TermCount};
+pub use chart::{grouped_bar_chart, nice_ticks, Bar, BarChart, ChartSpec, Group, Rect, Tick};
+pub use concordance::{kwic_csv, sort_kwic, ConcordanceQuery, KwicSort};
+pub use lookup::{glossary_matches, pinyin_key, GlossaryMatch, MatchField, MatchQuality};
+
+use super::bundle::{bundle, Bundle};
+use super::segment::{segmenter, Segmenter};
+use super::terms::TermMatcher;
+use super::text::{OffsetMap, TextRange};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Characters of context on each side of a keyword-in-context line.
+pub const KWIC_WIDTH: usize = 20;
+
+/// How a query is matched. Serialised as in the URL: `word` or `sub`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SearchMode {
+    /// Word-aware: hits start and end on word boundaries.
+    #[default]
+    #[serde(rename = "word")]
+    Word,
+    /// Any occurrence, whitespace-insensitive.
+    #[serde(rename = "sub", alias = "substring")]
+    Substring,
+}
+
+impl SearchMode {
+    /// The value of `mode=` in `#/search?q=…&mode=…`.
+    pub fn as_param(self) -> &'static str {
+        match self {
+            SearchMode::Word => "word",
+            SearchMode::Substring => "sub",
+        }
+    }
+
+    /// Reads `mode=`; `substring` is accepted for `sub`.
+    pub fn from_param(s: &str) -> Result<SearchMode, SearchError> {
+        match s.trim() {
+            "word" => Ok(SearchMode::Word),
+            "sub" | "substring" => Ok(SearchMode::Substring),
+            other => Err(SearchError::UnknownMode(other.to_string())),
+        }
+    }
+}
+
+/// Why a search could not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchError {
+    /// Nothing is left of the query once whitespace is removed.
+    EmptyQuery,
+    /// `mode=` is neither `word` nor `sub`.
+    UnknownMode(String),
+    /// A concordance was asked for a glossary id that does not exist.
+    UnknownTerm(String),
+}
+
+impl fmt::Display for SearchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchError::EmptyQuery => write!(f, "the search query is empty"),
+            SearchError::UnknownMode(m) => {
+                write!(
+                    f,
+                    "unknown search mode \"{m}\" (expected \"word\" or \"sub\")"
+                )
+            }
+            SearchError::UnknownTerm(id) => write!(f, "no glossary entry has the id \"{id}\""),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+/// Folds one character for matching, appending the result to `out`: whitespace vanishes,
+/// full-width ASCII forms (Ａ, ２, （) become ASCII, letters become lowercase.
+fn fold_into(c: char, out: &mut String) {
+    if c.is_whitespace() {
+        return;
+    }
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// The form in which texts and queries are compared: whitespace removed, Latin letters
+/// lowercased, full-width ASCII folded to ASCII.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_into(c, &mut out);
+    }
+    out
+}
+
+/// One occurrence with its context: a search hit or a concordance line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KwicLine {
+    /// Index of the document in `Bundle::docs`.
+    pub doc: usize,
+    /// Index of the block in `Document::blocks`.
+    pub block: usize,
+    /// The block's id (for `#/doc/<doc>/p/<block id>`).
+    pub block_id: String,
+    /// The keyword's range in the block text.
+    pub range: TextRange,
+    /// Up to [`KWIC_WIDTH`] characters before the keyword, from the same block.
+    pub left: String,
+    /// The keyword as written in the text (it may differ from the query in case or
+    /// whitespace).
+    pub keyword: String,
+    /// Up to [`KWIC_WIDTH`] characters after the keyword, from the same block.
+    pub right: String,
+    /// The left context stops before the block's start (show an ellipsis).
+    pub left_cut: bool,
+    /// The right context stops before the block's end.
+    pub right_cut: bool,
+}
+
+impl KwicLine {
+    /// The line for `range` of `text` (the text of block `block` of document `doc`),
+    /// with `width` characters of context on each side, trimmed at the block's edges.
+    pub fn new(
+        doc: usize,
+        block: usize,
+        block_id: &str,
+        text: &str,
+        range: TextRange,
+        width: usize,
+    ) -> KwicLine {
+        let before = &text[..range.start.byte];
+        let after = &text[range.end.byte..];
+        let left_start = before
+            .char_indices()
+            .rev()
+            .nth(width.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let left_start = if width == 0 { before.len() } else { left_start };
+        let right_end = after
+            .char_indices()
+            .nth(width)
+            .map_or(after.len(), |(i, _)| i);
+        KwicLine {
+            doc,
+            block,
+            block_id: block_id.to_string(),
+            range,
+            left: before[left_start..].to_string(),
+            keyword: range.slice(text).to_string(),
+            right: after[..right_end].to_string(),
+            left_cut: left_start > 0,
+            right_cut: right_end < after.len(),
+        }
+    }
+}
+
+/// The hits of one document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocHits {
+    pub doc: usize,
+    pub doc_id: String,
+    pub hits: Vec<KwicLine>,
+}
+
+impl DocHits {
+    pub fn count(&self) -> usize {
+        self.hits.len()
+    }
+}
+
+/// The answer to a query: documents with hits, most hits first (ties in corpus order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub mode: SearchMode,
+    /// Hits in all documents.
+    pub total: usize,
+    pub docs: Vec<DocHits>,
+}
+
+/// One block, prepared for matching.
+#[derive(Debug, Clone)]
+struct IndexedBlock {
+    doc: usize,
+    block: usize,
+    /// The normalised text ([`normalize`]).
+    norm: String,
+    /// For each char of `norm`: its byte in `norm`, and the byte range of the source char
+    /// it came from.
+    map: Vec<(u32, u32, u32)>,
+    /// `bound[i]`: a word starts or ends at byte `i` of `norm` (length `norm.len() + 1`).
+    bound: Vec<bool>,
+    /// Glossary occurrences: (term index, source byte start, source byte end).
+    terms: Vec<(usize, usize, usize)>,
+}
+
+impl IndexedBlock {
+    fn new(
+        doc: usize,
+        block: usize,
+        text: &str,
+        segmenter: Option<&Segmenter>,
+        matcher: &TermMatcher,
+    ) -> IndexedBlock {
+        let mut norm = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() / 2 + 1);
+        for (i, c) in text.char_indices() {
+            let before = norm.len();
+            fold_into(c, &mut norm);
+            let end = (i + c.len_utf8()) as u32;
+            for (k, _) in norm[before..].char_indices() {
+                map.push(((before + k) as u32, i as u32, end));
+            }
+        }
+        let mut bound = vec![false; norm.len() + 1];
+        bound[0] = true;
+        bound[norm.len()] = true;
+        match segmenter {
+            Some(s) => {
+                // Each word's source start, mapped to the first normalised char at or
+                // after it (whitespace words vanish, their edges coincide).
+                let mut at = 0usize;
+                let mut m = 0usize;
+                for word in s.cut(text) {
+                    while m < map.len() && (map[m].1 as usize) < at {
+                        m += 1;
+                    }
+                    bound[map.get(m).map_or(norm.len(), |e| e.0 as usize)] = true;
+                    at += word.len();
+                }
+            }
+            // No segmenter: every character is a word, so word mode finds substrings.
+            None => map.iter().for_each(|e| bound[e.0 as usize] = true),
+        }
+        let terms = matcher
+            .find(text)
+            .into_iter()
+            .map(|h| (h.term, h.range.start.byte, h.range.end.byte))
+            .collect();
+        IndexedBlock {
+            doc,
+            block,
+            norm,
+            map,
+            bound,
+            terms,
+        }
+    }
+
+    /// The source byte range of `norm[start..end]`.
+    fn source(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.map.partition_point(|e| (e.0 as usize) < start);
+        let last = self
+            .map
+            .partition_point(|e| (e.0 as usize) < end)
+            .saturating_sub(1);
+        (self.map[first].1 as usize, self.map[last].2 as usize)
+    }
+
+    /// Source byte ranges of the matches of the normalised query `q`, in order, never
+    /// overlapping. `forms` are the glossary terms of which `q` is a form (word mode).
+    fn matches(
+        &self,
+        q: &str,
+        mode: SearchMode,
+        forms: &[usize],
+        text: &str,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        let step = q.chars().next().map_or(1, char::len_utf8);
+        while let Some(i) = self.norm[from..].find(q) {
+            let p = from + i;
+            let end = p + q.len();
+            if mode == SearchMode::Substring || (self.bound[p] && self.bound[end]) {
+                out.push(self.source(p, end));
+                from = end;
+            } else {
+                from = p + step;
+            }
+        }
+        if mode == SearchMode::Word && !forms.is_empty() {
+            let extra = self
+                .terms
+                .iter()
+                .filter(|(t, s, e)| forms.contains(t) && normalize(&text[*s..*e]) == q)
+                .map(|&(_, s, e)| (s, e));
+            out.extend(extra);
+            out.sort();
+            let mut last_end = 0;
+            out.retain(|&(s, e)| {
+                let keep = s >= last_end;
+                if keep {
+                    last_end = e;
+                }
+                keep
+            });
+        }
+        out
+    }
+}
+
+/// The corpus prepared for search: built once, queried many times.
+#[derive(Debug, Clone)]
+pub struct SearchIndex<'a> {
+    bundle: &'a Bundle,
+    blocks: Vec<IndexedBlock>,
+    /// Normalised glossary form → the entries that have it.
+    forms: HashMap<String, Vec<usize>>,
+}
+
+/// The index of the bundled corpus, built on first use with the shared segmenter.
+pub fn index() -> &'static SearchIndex<'static> {
+    static INDEX: OnceLock<SearchIndex<'static>> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(bundle(), segmenter()))
+}
+
+impl<'a> SearchIndex<'a> {
+    /// Indexes every block of every document (headings and publication details
+    /// included). Without a segmenter, word mode behaves like substring mode.
+    pub fn new(bundle: &'a Bundle, segmenter: Option<&Segmenter>) -> SearchIndex<'a> {
+        let matcher = TermMatcher::new(&bundle.terms);
+        let blocks = bundle
+            .docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.blocks
+                    .iter()
+                    .enumerate()
+                    .map(move |(b, block)| (d, b, block))
+            })
+            .map(|(d, b, block)| IndexedBlock::new(d, b, &block.text, segmenter, &matcher))
+            .collect();
+        let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, term) in bundle.terms.iter().enumerate() {
+            for form in term.forms() {
+                let entry = forms.entry(normalize(form)).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        SearchIndex {
+            bundle,
+            blocks,
+            forms,
+        }
+    }
+
+    pub fn bundle(&self) -> &'a Bundle {
+        self.bundle
+    }
+
+    /// Every hit of `query`, in reading order (corpus order, then block, then offset).
+    pub fn hits(&self, query: &str, mode: SearchMode) -> Result<Vec<KwicLine>, SearchError> {
+        let q = normalize(query);
+        if q.is_empty() {
+            return Err(SearchError::EmptyQuery);
+        }
+        let forms: &[usize] = match mode {
+            SearchMode::Word => self.forms.get(&q).map_or(&[], Vec::as_slice),
+            SearchMode::Substring => &[],
+        };
+        let mut out = Vec::new();
+        for ib in &self.blocks {
+            let block = &self.bundle.docs[ib.doc].blocks[ib.block];
+            let found = ib.matches(&q, mode, forms, &block.text);
+            if found.is_empty() {
+                continue;
+            }
+            let map = OffsetMap::new(&block.text);
+            out.extend(found.into_iter().map(|(s, e)| {
+                KwicLine::new(
+                    ib.doc,
+                    ib.block,
+                    &block.id,
+                    &block.text,
+                    map.range(s, e),
+                    KWIC_WIDTH,
+                )
+            }));
+        }
+        Ok(out)
+    }
+
+    /// Searches the corpus: hits grouped by document, documents with more hits first.
+    pub fn search(&self, query: &str, mode: SearchMode) -> Result<SearchResults, SearchError> {
+        let hits = self.hits(query, mode)?;
+        let total = hits.len();
+        let mut docs: Vec<DocHits> = Vec::new();
+        for hit in hits {
+            match docs.last_mut() {
+                Some(d) if d.doc == hit.doc => d.hits.push(hit),
+                _ => docs.push(DocHits {
+                    doc: hit.doc,
+                    doc_id: self.bundle.docs[hit.doc].meta.id.clone(),
+                    hits: vec![hit],
+                }),
+            }
+        }
+        // Stable sort: equal counts keep corpus order.
+        docs.sort_by_key(|d| std::cmp::Reverse(d.hits.len()));
+        Ok(SearchResults {
+            query: query.to_string(),
+            mode,
+            total,
+            docs,
+        })
+    }
+
+    /// Every occurrence of glossary entry `term` (all its forms), as the highlighter finds
+    /// them, in reading order.
+    pub fn term_hits(&self, term: usize) -> Vec<KwicLine> {
+        let mut out = Vec::new();
+        for ib in &self.blocks {
+            let block = &self.bundle.docs[ib.doc].blocks[ib.block];
+            let mut map = None;
+            for &(_, s, e) in ib.terms.iter().filter(|h| h.0 == term) {
+                let map = map.get_or_insert_with(|| OffsetMap::new(&block.text));
+                out.push(KwicLine::new(
+                    ib.doc,
+                    ib.block,
+                    &block.id,
+                    &block.text,
+                    map.range(s, e),
+                    KWIC_WIDTH,
+                ));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{sample, seg};
+    use super::*;
+
+    fn found(index: &SearchIndex, q: &str, mode: SearchMode) -> Vec<(usize, String, String)> {
+        index
+            .hits(q, mode)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.doc, h.block_id, h.keyword))
+            .collect()
+    }
+
+    #[test]
+    fn word_mode_respects_word_boundaries() {
+        let b = sample();
+        let s = seg();
+        let index = SearchIndex::new(&b, Some(&s));
+        let word = found(&index, "合作", SearchMode::Word);
+        // 加强/产能合作/，/国际/合作/。: only the second is the word 合作.
+        let in_a_p1: Vec<_> = word.iter().filter(|h| h.0 == 0 && h.1 == "p1").collect();
+        assert_eq!(in_a_p1.len(), 1, "{word:?}");
+        assert_eq!(word.len(), 6, "{word:?}");
+        // Whitespace between two words is skipped: 合 作 is the words 合 and 作 in sequence.
+        assert!(word.iter().any(|h| h.2 == "合 作"));
+        let sub = found(&index, "合作", SearchMode::Substring);
+        assert_eq!(sub.iter().filter(|h| h.0 == 0 && h.1 == "p1").count(), 2);
+        assert_eq!(sub.len(), 7);
+    }
+
+    #[test]
+    fn phrases_match_word_sequences_and_glossary_forms_match_inside_words() {
+        let b = sample();
+        let s = seg();
+        let index = SearchIndex::new(&b, Some(&s));
+        // 国际合作 is two words in the text: a multi-word query finds it.
+        assert_eq!(
+            found(&index, "国际合作", SearchMode::Word),
+            [(0, "p1".to_string(), "国际合作".to_string())]
+        );
+        // 共建一带一路 is one word, but 一带一路 is a glossary form.
+        assert_eq!(found(&index, "一带一路", SearchMode::Word).len(), 1);
+        // 带一 is neither a word edge nor a form.
+        assert!(found(&index, "带一", SearchMode::Word).is_empty());
+        assert_eq!(found(&index, "带一", SearchMode::Substring).len(), 1);
+    }
+
+    #[test]
+    fn latin_is_case_insensitive_and_full_width_folds() {
+        let b = sample();
+        let s = seg();
+        let index = SearchIndex::new(&b, Some(&s));
+        assert_eq!(found(&index, "bri", SearchMode::Word)[0].2, "BRI");
+        assert_eq!(found(&index, "ＢＲＩ", SearchMode::Substring).len(), 1);
+        assert!(found(&index, "br", SearchMode::Word).is_empty());
+        assert_eq!(normalize(" Ａb\u{3000}C "), "abc");
+    }
+
+    #[test]
+    fn results_group_by_document_most_hits_first() {
+        let b = sample();
+        let s = seg();
+        let index = SearchIndex::new(&b, Some(&s));
+        let r = index.search("合作", SearchMode::Substring).unwrap();
+        assert_eq!(r.total, 7);
+        let order: Vec<(&str, usize)> = r
+            .docs
+            .iter()
+            .map(|d| (d.doc_id.as_str(), d.count()))
+            .collect();
+        assert_eq!(order, [("b", 4), ("a", 3)]);
+        // Hits in reading order within a document.
+        let starts: Vec<(usize, usize)> = r.docs[0]
+            .hits
+            .iter()
+            .map(|h| (h.block, h.range.start.char))
+            .collect();
+        assert_eq!(starts, [(0, 13), (0, 16), (1, 0), (1, 2)]);
+        // Ties keep corpus order.
+        let r = index.search("加强", SearchMode::Word).unwrap();
+        assert_eq!(r.docs.len(), 1);
+        assert_eq!(
+            index.search("  ", SearchMode::Word),
+            Err(SearchError::EmptyQuery)
+        );
+    }
+
+    #[test]
+    fn kwic_context_is_trimmed_at_block_edges() {
+        let text = "一二三四五六七八九十合作甲乙丙";
+        let start = text.find("合作").unwrap();
+        let map = OffsetMap::new(text);
+        let line = KwicLine::new(0, 0, "p1", text, map.range(start, start + 6), 4);
+        assert_eq!(
+            (
+                line.left.as_str(),
+                line.keyword.as_str(),
+                line.right.as_str()
+            ),
+            ("七八九十", "合作", "甲乙丙")
+        );
+        assert!(line.left_cut && !line.right_cut);
+        let line = KwicLine::new(0, 0, "p1", text, map.range(start, start + 6), 20);
+        assert_eq!(line.left, "一二三四五六七八九十");
+        assert!(!line.left_cut);
+        let line = KwicLine::new(0, 0, "p1", text, map.range(0, 3), 0);
+        assert_eq!(
+            (line.left.as_str(), line.right.as_str(), line.right_cut),
+            ("", "", true)
+        );
+    }
+
+    #[test]
+    fn without_a_segmenter_word_mode_finds_substrings() {
+        let b = sample();
+        let index = SearchIndex::new(&b, None);
+        assert_eq!(
+            found(&index, "合作", SearchMode::Word).len(),
+            found(&index, "合作", SearchMode::Substring).len()
+        );
+    }
+
+    #[test]
+    fn mode_names_for_the_url() {
+        assert_eq!(
+            serde_json::to_string(&SearchMode::Substring).unwrap(),
+            "\"sub\""
+        );
+        assert_eq!(
+            serde_json::from_str::<SearchMode>("\"word\"").unwrap(),
+            SearchMode::Word
+        );
+        assert_eq!(
+            serde_json::from_str::<SearchMode>("\"substring\"").unwrap(),
+            SearchMode::Substring
+        );
+        assert_eq!(SearchMode::from_param("sub"), Ok(SearchMode::Substring));
+        assert_eq!(SearchMode::Word.as_param(), "word");
+        let e = SearchMode::from_param("regex").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown search mode \"regex\" (expected \"word\" or \"sub\")"
+        );
+    }
+}

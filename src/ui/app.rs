@@ -1,0 +1,119 @@
+//! The root component: provides the state, keeps it in sync with the outside world (URL
+//! hash, stored settings, `<html>` attributes) and lays out the shell.
+
+use crate::core::i18n::{Lang, Msg};
+use crate::core::route::Route;
+use crate::core::settings::{Settings, Theme};
+use crate::ui::browser;
+use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
+use crate::ui::pages::{
+    about::AboutPage, library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage,
+};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Where settings are stored (versioned key; see `core::settings`).
+const SETTINGS_KEY: &str = "silk-road-reader/settings/v1";
+
+/// The screens, without the parts of a route that only move within a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Screen {
+    Library,
+    Doc(usize),
+    About,
+    NotFound,
+}
+
+fn screen(route: &Route, state: &AppState) -> Screen {
+    match route {
+        Route::Library => Screen::Library,
+        Route::Doc { doc, .. } => match state.engine().bundle.doc_index(doc) {
+            Some(i) => Screen::Doc(i),
+            None => Screen::NotFound,
+        },
+        Route::About => Screen::About,
+        _ => Screen::NotFound,
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let settings = browser::storage_get(SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .map(|raw| Settings::decode(&raw))
+        .unwrap_or_default();
+    let embed = browser::search().contains("embed=1");
+    let state = AppState::new(
+        Route::parse(&browser::hash()),
+        settings,
+        Lang::from_browser(&browser::languages()),
+        embed,
+    );
+    provide_context(state);
+
+    // The URL hash is the source of truth for the route (back/forward, shared links).
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&browser::hash()));
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    // Settings: persist (a failure only means they last for this visit) and apply.
+    Effect::new(move |_| {
+        let s = state.settings.get();
+        let _ = browser::storage_set(SETTINGS_KEY, &s.encode());
+        let theme = match s.theme {
+            Theme::System if browser::prefers_dark() => "dark",
+            Theme::System => "light",
+            t => t.as_str(),
+        };
+        browser::set_root_attribute("data-theme", theme);
+        browser::set_root_style("--reader-font-size", &format!("{}px", s.font_size));
+        browser::set_root_style(
+            "--reader-line-height",
+            &format!("{:.1}", f64::from(s.line_height) / 10.0),
+        );
+        browser::set_root_style("--popover-font-size", &format!("{}px", s.popover_font));
+    });
+    Effect::new(move |_| browser::set_root_attribute("lang", state.lang.get().tag()));
+    Effect::new(move |_| {
+        let title = match state.route.get() {
+            Route::Doc { doc, .. } => state
+                .engine()
+                .bundle
+                .doc(&doc)
+                .map(|d| format!("{} · {}", d.meta.title, Msg::AppName.text(state.lang.get())))
+                .unwrap_or_default(),
+            _ => format!("{} · Silk Road Reader", Msg::AppName.text(Lang::Zh)),
+        };
+        if let Ok(d) = browser::document() {
+            d.set_title(&title);
+        }
+    });
+
+    let current = Memo::new(move |_| screen(&state.route.get(), &state));
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(main) = browser::query("#main") {
+                browser::focus(&main);
+            }
+        }>{move || state.t(Msg::SkipToContent)}</a>
+        <Show when=move || !state.embed>
+            <Header/>
+        </Show>
+        <main id="main" tabindex="-1" class=move || if state.embed { "main embed" } else { "main" }>
+            {move || match current.get() {
+                Screen::Library => view! { <LibraryPage/> }.into_any(),
+                Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
+                Screen::About => view! { <AboutPage/> }.into_any(),
+                Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </main>
+        <Show when=move || !state.embed>
+            <Footer/>
+        </Show>
+        <Toast/>
+    }
+}

@@ -1,0 +1,6 @@
+//! One component per screen.
+
+pub mod about;
+pub mod library;
+pub mod not_found;
+pub mod reader;

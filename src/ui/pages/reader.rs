@@ -1,0 +1,263 @@
+//! The reader: one document, set for reading Chinese, with the legend, contents,
+//! distribution strip, progress and links to the neighbouring documents.
+
+use crate::core::corpus::is_id;
+use crate::core::corpus::{Block, BlockKind, Document};
+use crate::core::glossary::FIVE_IDS;
+use crate::core::i18n::Msg;
+use crate::core::render::{block_html, RenderOptions};
+use crate::core::route::Route;
+use crate::ui::browser;
+use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
+use crate::ui::pages::library::{authors_label, date_label, venue_label};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Consecutive blocks that render together: normal flow, or a publication-details box.
+enum Group<'a> {
+    Flow(Vec<(usize, &'a Block)>),
+    Details(Vec<(usize, &'a Block)>),
+}
+
+fn groups(doc: &Document) -> Vec<Group<'_>> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match (out.last_mut(), b.details) {
+            (Some(Group::Details(v)), true) | (Some(Group::Flow(v)), false) => v.push((i, b)),
+            (_, true) => out.push(Group::Details(vec![(i, b)])),
+            (_, false) => out.push(Group::Flow(vec![(i, b)])),
+        }
+    }
+    out
+}
+
+/// Scrolls to the block a deep link names and marks it; opens a closed details box.
+fn show_block(id: &str) {
+    if !is_id(id) {
+        return;
+    }
+    let selector = format!("[data-para=\"{id}\"], [data-heading=\"{id}\"]");
+    let Some(el) = browser::query(&selector) else {
+        return;
+    };
+    if let Ok(Some(details)) = el.closest("details") {
+        if let Some(d) = details.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            d.set_open(true);
+        }
+    }
+    if let Ok(doc) = browser::document() {
+        if let Ok(marked) = doc.query_selector_all(".is-target") {
+            for i in 0..marked.length() {
+                if let Some(e) = marked
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = e.class_list().remove_1("is-target");
+                }
+            }
+        }
+    }
+    let _ = el.class_list().add_1("is-target");
+    browser::scroll_into_view(&el);
+    browser::focus(&el);
+}
+
+/// One heading or paragraph, rendered from the analysis.
+#[component]
+fn BlockView(
+    /// The document.
+    doc: &'static Document,
+    /// Index of the block in the document.
+    index: usize,
+    /// Paragraph number (1-based among reading-flow paragraphs), 0 for headings.
+    number: usize,
+    /// The document's analysis.
+    analysis: Arc<crate::core::analysis::DocAnalysis>,
+) -> impl IntoView {
+    let state = use_app();
+    let block = &doc.blocks[index];
+    let terms = &state.engine().bundle.terms;
+    let html = move || {
+        let s = state.settings.get();
+        let options = RenderOptions {
+            boundaries: s.boundaries,
+            glossary: s.glossary,
+            ui_lang: state.lang.get().tag().to_string(),
+        };
+        block_html(block, &analysis.blocks[index], terms, &[], &options)
+    };
+    let lang = (block.lang == "en").then_some("en");
+    let excerpt_ends = block.excerpt_ends.then(|| {
+        view! { <p class="excerpt-ends" role="note">{move || state.t(Msg::ExcerptEnds)}</p> }
+    });
+    let id = block.id.clone();
+    let body = match block.kind {
+        BlockKind::Heading(2) => view! { <h2 class="doc-h2" data-heading=id lang=lang inner_html=html></h2> }.into_any(),
+        BlockKind::Heading(_) => view! { <h3 class="doc-h3" data-heading=id lang=lang inner_html=html></h3> }.into_any(),
+        BlockKind::Paragraph => view! {
+            <p class="para" data-para=id data-n=(number > 0).then(|| number.to_string()) lang=lang inner_html=html></p>
+        }
+        .into_any(),
+    };
+    view! { {body} {excerpt_ends} }
+}
+
+/// The reader for document `doc` (index in the bundle).
+#[component]
+pub fn ReaderPage(
+    /// Index of the document in the bundle.
+    doc: usize,
+) -> impl IntoView {
+    let state = use_app();
+    let bundle = state.engine().bundle;
+    let document: &'static Document = &bundle.docs[doc];
+    let meta = &document.meta;
+    let analysis = state.analysis(doc);
+    let toc_open = RwSignal::new(false);
+    let progress = RwSignal::new(0.0f64);
+
+    let scroll_listener = window_event_listener(leptos::ev::scroll, move |_| {
+        progress.set(browser::scroll_fraction())
+    });
+    on_cleanup(move || scroll_listener.remove());
+
+    // Deep links: after the text is in the DOM, go to the named block (or to the top).
+    Effect::new(move |_| {
+        let para = match state.route.get() {
+            Route::Doc { para, .. } => para,
+            _ => None,
+        };
+        request_animation_frame(move || match para {
+            Some(p) => show_block(&p),
+            None => {
+                if let Ok(w) = browser::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    });
+
+    let hidden_classes = move || {
+        let five = state.settings.with(|s| s.five);
+        let mut classes = vec!["doc-text".to_string()];
+        for (i, on) in five.iter().enumerate() {
+            if !on {
+                classes.push(format!("hide-{}", FIVE_IDS[i]));
+            }
+        }
+        if state.settings.with(|s| s.para_numbers) {
+            classes.push("show-numbers".into());
+        }
+        if state.settings.with(|s| s.boundaries) {
+            classes.push("show-boundaries".into());
+        }
+        classes.join(" ")
+    };
+
+    let neighbour = move |offset: isize| {
+        let i = doc as isize + offset;
+        (i >= 0 && (i as usize) < bundle.docs.len()).then(|| &bundle.docs[i as usize])
+    };
+    let prev = neighbour(-1);
+    let next = neighbour(1);
+
+    let text = analysis.clone().map(|analysis| {
+        let mut number = 0;
+        groups(document)
+            .into_iter()
+            .map(|g| {
+                let (items, details) = match g {
+                    Group::Flow(v) => (v, false),
+                    Group::Details(v) => (v, true),
+                };
+                let blocks = items
+                    .into_iter()
+                    .map(|(i, b)| {
+                        let n = if !b.is_heading() && !details {
+                            number += 1;
+                            number
+                        } else {
+                            0
+                        };
+                        view! { <BlockView doc=document index=i number=n analysis=analysis.clone()/> }
+                    })
+                    .collect_view();
+                if details {
+                    view! {
+                        <details class="pub-details">
+                            <summary>{move || state.t(Msg::PublicationDetails)}</summary>
+                            {blocks}
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    blocks.into_any()
+                }
+            })
+            .collect_view()
+    });
+
+    view! {
+        <div class="progress" role="progressbar" aria-label=move || state.t(Msg::Progress)
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", progress.get() * 100.0)>
+            <div class="progress-bar" style=move || format!("transform: scaleX({:.3})", progress.get())></div>
+        </div>
+        <div class="reader-layout">
+            <aside class="reader-side">
+                <Toc doc=document open=toc_open/>
+            </aside>
+            <article class="reader" data-doc=meta.id.clone() aria-labelledby="doc-title">
+                <header class="doc-header">
+                    <h1 id="doc-title" class="doc-title" lang="zh-Hans">{meta.title.clone()}</h1>
+                    {meta.title_editorial.then(|| view! { <p class="editorial-tag">{move || state.t(Msg::EditorialTitle)}</p> })}
+                    {(!meta.title_en.is_empty()).then(|| view! { <p class="doc-title-en" lang="en">{meta.title_en.clone()}</p> })}
+                    <dl class="doc-meta">
+                        <dt>{move || state.t(Msg::DocMetaAuthors)}</dt>
+                        <dd lang="zh-Hans">{move || authors_label(meta, state.lang.get())}
+                            {meta.authors_editorial.then(|| view! { <span class="editorial-tag">{move || state.t(Msg::EditorialAuthors)}</span> })}
+                        </dd>
+                        {(!meta.affiliation.is_empty()).then(|| view! {
+                            <dt>{move || state.t(Msg::DocMetaAffiliation)}</dt>
+                            <dd lang="zh-Hans">{meta.affiliation.join("；")}</dd>
+                        })}
+                        <dt>{move || state.t(Msg::DocMetaVenue)}</dt>
+                        <dd>{move || format!("{} · {}", venue_label(meta, state.lang.get()), date_label(meta, state.lang.get()))}</dd>
+                    </dl>
+                    <p class="doc-attribution" lang="en"><strong>{move || state.t(Msg::Attribution)}": "</strong>{meta.attribution.clone()}</p>
+                    {(!meta.editorial_note.is_empty()).then(|| view! {
+                        <details class="editorial-note">
+                            <summary>{move || state.t(Msg::EditorialNote)}</summary>
+                            <p lang="en">{meta.editorial_note.clone()}</p>
+                        </details>
+                    })}
+                    <div class="reader-tools" role="toolbar" aria-label=move || state.t(Msg::ToolsLabel)>
+                        <button type="button" class="tool-btn toc-open" aria-controls="toc"
+                            aria-expanded=move || toc_open.get().to_string()
+                            on:click=move |_| toc_open.update(|o| *o = !*o)>
+                            {move || state.t(Msg::Contents)}
+                        </button>
+                    </div>
+                    <Legend doc=doc/>
+                </header>
+                <div class=hidden_classes lang="zh-Hans">{text}</div>
+                <nav class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
+                    {prev.map(|d| view! {
+                        <a class="prev-doc" rel="prev" href=format!("#/doc/{}", d.meta.id)>
+                            <span class="dir">{move || state.t(Msg::PrevDoc)}</span>
+                            <span lang="zh-Hans">{d.meta.title.clone()}</span>
+                        </a>
+                    })}
+                    {next.map(|d| view! {
+                        <a class="next-doc" rel="next" href=format!("#/doc/{}", d.meta.id)>
+                            <span class="dir">{move || state.t(Msg::NextDoc)}</span>
+                            <span lang="zh-Hans">{d.meta.title.clone()}</span>
+                        </a>
+                    })}
+                </nav>
+            </article>
+            {analysis.map(|a| view! { <Strip doc=document analysis=a/> })}
+        </div>
+    }
+}

@@ -1,0 +1,165 @@
+// The corpus in the reader: every document opens by click and by URL with its hooks, the
+// 五通 terms are all highlighted, legends count what is on the page, deep links land,
+// settings persist, the language switch covers the interface, back/forward work.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, openApp, openDoc, checkA11y, shot, VIEWPORTS, assertNoErrors } from "./harness.mjs";
+import { DOCS, FIVE } from "./corpus.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test("the library lists every document, and each opens by click with its hooks", async () => {
+  const { page, errors, context } = await newPage(browser);
+  await openApp(page, server.url);
+  const titles = await page.locator("[data-doc-card] .card-title a").allInnerTexts();
+  assert.deepEqual(titles, DOCS.map((d) => d.title));
+  for (const doc of DOCS) {
+    await page.locator(`[data-doc-card="${doc.id}"] .card-title a`).click();
+    await page.waitForSelector(`article[data-doc="${doc.id}"] [data-para]`);
+    assert.equal(new URL(page.url()).hash, `#/doc/${doc.id}`);
+    const ids = await page.locator(`article[data-doc="${doc.id}"] [data-para]`).evaluateAll((els) => els.map((e) => e.dataset.para));
+    assert.deepEqual(ids, doc.paras.map((p) => p.id), `paragraph ids of ${doc.id}`);
+    await page.goBack();
+    await page.waitForSelector("[data-doc-card]");
+  }
+  assertNoErrors(errors, "library → documents");
+  await context.close();
+});
+
+test("each document opens by URL, and its text is the corpus text", async () => {
+  const { page, errors, context } = await newPage(browser);
+  for (const doc of DOCS) {
+    await openDoc(page, server.url, doc.id);
+    const first = doc.paras[0];
+    const text = await page.locator(`[data-para="${first.id}"]`).evaluate((e) => e.textContent);
+    const expected = first.text.replace(/\{\{([^|}]*)\|[^}]*\}\}/g, "$1");
+    assert.equal(text, expected, `${doc.id} ${first.id}`);
+    await page.reload();
+    await page.waitForSelector(`article[data-doc="${doc.id}"] [data-para]`);
+  }
+  assertNoErrors(errors, "documents by URL");
+  await context.close();
+});
+
+test("every 五通 occurrence in the corpus is highlighted (13, 15, 10, 15, 10)", async () => {
+  const { page, context } = await newPage(browser);
+  const totals = Object.fromEntries(FIVE.map((t) => [t, 0]));
+  for (const doc of DOCS) {
+    await openDoc(page, server.url, doc.id);
+    for (const term of FIVE) {
+      const onPage = await page.locator(`[data-doc="${doc.id}"] [data-kind="five"][data-term="${term}"]`).count();
+      totals[term] += onPage;
+      const legend = Number(await page.locator(`[data-count-doc="${term}"]`).innerText());
+      assert.equal(legend, onPage, `legend count of ${term} in ${doc.id}`);
+    }
+  }
+  assert.deepEqual(totals, { 政策沟通: 13, 设施联通: 15, 贸易畅通: 10, 资金融通: 15, 民心相通: 10 });
+  const corpus = Number(await page.locator(`[data-count-corpus="设施联通"]`).innerText());
+  assert.equal(corpus, 15);
+  await context.close();
+});
+
+test("legend toggles hide and show a term, all/none work, and the choice persists", async () => {
+  const { page, context } = await newPage(browser);
+  const doc = DOCS.find((d) => d.id === "pan-2019-manufacturing");
+  await openDoc(page, server.url, doc.id);
+  const term = page.locator('[data-kind="five"][data-term="设施联通"]').first();
+  const bg = () => term.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const shown = await bg();
+  assert.notEqual(shown, "rgba(0, 0, 0, 0)");
+  await page.locator('[data-five-toggle="设施联通"]').click();
+  assert.equal(await page.locator('[data-five-toggle="设施联通"]').getAttribute("aria-pressed"), "false");
+  assert.equal(await bg(), "rgba(0, 0, 0, 0)");
+  await page.reload();
+  await page.waitForSelector('[data-kind="five"]');
+  assert.equal(await bg(), "rgba(0, 0, 0, 0)", "the hidden term stays hidden after a reload");
+  await page.locator('[data-five-all="on"]').click();
+  assert.equal(await bg(), shown);
+  await page.locator('[data-five-all="off"]').click();
+  const pressed = await page.locator("[data-five-toggle]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-pressed")));
+  assert.deepEqual(pressed, ["false", "false", "false", "false", "false"]);
+  await context.close();
+});
+
+test("a deep link scrolls to its paragraph and marks it; back and forward work", async () => {
+  const { page, context } = await newPage(browser);
+  const doc = DOCS.find((d) => d.id === "li-zhu-2018-capacity-book");
+  const para = doc.paras[Math.floor(doc.paras.length * 0.8)];
+  await openDoc(page, server.url, doc.id, para.id);
+  const target = page.locator(`[data-para="${para.id}"]`);
+  await page.waitForFunction((id) => document.querySelector(`[data-para="${id}"]`).classList.contains("is-target"), para.id);
+  assert.ok(await target.isVisible());
+  const top = await target.evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 400, `the paragraph is at the top of the view (top=${top})`);
+  const other = DOCS.find((d) => d.id === "xu-2023-bri-tenth-year");
+  await page.evaluate((id) => { location.hash = `#/doc/${id}`; }, other.id);
+  await page.waitForSelector(`article[data-doc="${other.id}"]`);
+  await page.goBack();
+  await page.waitForSelector(`article[data-doc="${doc.id}"]`);
+  await page.waitForFunction((id) => document.querySelector(`[data-para="${id}"]`)?.classList.contains("is-target"), para.id);
+  await page.goForward();
+  await page.waitForSelector(`article[data-doc="${other.id}"]`);
+  await context.close();
+});
+
+test("settings survive a reload; word boundaries and paragraph numbers show", async () => {
+  const { page, context } = await newPage(browser);
+  await openDoc(page, server.url, "sheng-zhang-2025-capacity");
+  await page.locator(".settings-btn").click();
+  await page.locator("#set-font").fill("24");
+  await page.locator("#set-boundaries").check();
+  await page.locator("#set-para-numbers").check();
+  await page.locator('label[for="theme-3"]').click();
+  const size = () => page.locator(".para").first().evaluate((e) => getComputedStyle(e).fontSize);
+  assert.equal(await size(), "24px");
+  assert.ok(await page.locator(".doc-text .wb").count() > 100, "word boundaries are drawn");
+  await page.reload();
+  await page.waitForSelector("[data-para]");
+  assert.equal(await size(), "24px");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "sepia");
+  assert.ok(await page.locator(".doc-text .wb").count() > 100);
+  const number = await page.locator(".show-numbers .para").first().evaluate((e) => getComputedStyle(e, "::before").content);
+  assert.match(number, /1/);
+  await context.close();
+});
+
+test("the language switch changes the interface text, not the document", async () => {
+  const { page, context } = await newPage(browser, { locale: "zh-CN" });
+  await openDoc(page, server.url, "pan-2019-manufacturing");
+  const nav = () => page.locator(".main-nav").innerText();
+  assert.match(await nav(), /文库/);
+  const para = await page.locator("[data-para]").first().innerText();
+  await page.locator(".lang-switch").click();
+  assert.match(await nav(), /Library/);
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.match(await page.locator(".legend-title").innerText(), /Five connectivities/);
+  assert.equal(await page.locator("[data-para]").first().innerText(), para);
+  assert.equal(await page.locator("article .doc-text").getAttribute("lang"), "zh-Hans");
+  await page.reload();
+  await page.waitForSelector("[data-para]");
+  assert.match(await nav(), /Library/, "the language choice persists");
+  await context.close();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`reader at ${name} width in ${colorScheme} mode: screenshot and axe`, async () => {
+      const { page, errors, context } = await newPage(browser, { ...viewport, colorScheme });
+      await openDoc(page, server.url, "pan-2019-manufacturing", "p3");
+      await checkA11y(page, `reader (${name}, ${colorScheme})`);
+      await shot(page, `reader-${name}-${colorScheme}`);
+      if (name === "phone") {
+        await page.locator(".toc-open").click();
+        assert.ok(await page.locator("#toc").isVisible(), "contents drawer opens on phones");
+        await checkA11y(page, "contents drawer");
+        await shot(page, `toc-drawer-${colorScheme}`);
+        await page.keyboard.press("Escape");
+        assert.ok(!(await page.locator("#toc").isVisible()));
+      }
+      assertNoErrors(errors, "reader");
+      await context.close();
+    });
+  }
+}

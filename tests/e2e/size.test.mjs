@@ -1,0 +1,35 @@
+// The size budget: every dist/ asset's raw, gzip and brotli size, and a failure above the
+// budget in tests/size-budget.json (the goal for the finished reader: ≤ 300 KB brotli).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { DIST, ROOT } from "./harness.mjs";
+
+const budget = JSON.parse(readFileSync(join(ROOT, "tests", "size-budget.json"), "utf8"));
+
+function files(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+test("dist/ stays within the size budget", () => {
+  // reader.html is the single-file build (everything inlined again), not part of a page load.
+  const rows = files(DIST).filter((f) => !f.endsWith("reader.html")).map((f) => {
+    const body = readFileSync(f);
+    return {
+      file: f.slice(DIST.length + 1), raw: body.length, gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  }).sort((a, b) => b.brotli - a.brotli);
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+  console.log(`\n${"asset".padEnd(48)} ${"raw KiB".padStart(8)} ${"gzip".padStart(8)} ${"brotli".padStart(8)}`);
+  for (const r of [...rows, { file: "TOTAL", ...total }]) console.log(`${r.file.padEnd(48)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  const wasm = rows.filter((r) => r.file.endsWith(".wasm")).reduce((t, r) => t + r.brotli, 0);
+  assert.ok(wasm <= budget.wasm_brotli, `wasm is ${wasm} B brotli, budget ${budget.wasm_brotli} B`);
+  assert.ok(total.brotli <= budget.total_brotli, `dist/ is ${total.brotli} B brotli, budget ${budget.total_brotli} B`);
+});

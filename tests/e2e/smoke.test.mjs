@@ -1,0 +1,67 @@
+// The shell loads from a sub-path, renders, has no console errors and no axe violations;
+// without WebAssembly, or when the wasm cannot be fetched, it says what happened.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, openApp, checkA11y, shot, VIEWPORTS, assertNoErrors } from "./harness.mjs";
+import { DOCS } from "./corpus.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`shell renders at ${name} width in ${colorScheme} mode, accessibly`, async () => {
+      const { page, errors, context } = await newPage(browser, { ...viewport, colorScheme });
+      await openApp(page, server.url);
+      assert.match(await page.locator(".brand").innerText(), /丝路读本/);
+      assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
+      assert.equal(await page.locator("html").getAttribute("data-theme"), colorScheme);
+      assert.ok(await page.locator("footer.site-footer").isVisible(), "footer with attribution");
+      await checkA11y(page, `library (${name}, ${colorScheme})`);
+      await shot(page, `library-${name}-${colorScheme}`);
+      assertNoErrors(errors, "library");
+      await context.close();
+    });
+  }
+}
+
+test("the app works from the server root too (relocatable dist/)", async () => {
+  const root = await startServer({ prefix: "/" });
+  const { page, errors, context } = await newPage(browser);
+  await openApp(page, root.url);
+  assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
+  assertNoErrors(errors, "root");
+  await context.close();
+  await root.close();
+});
+
+test("without WebAssembly the page names the browsers that work", async () => {
+  const { page, context } = await newPage(browser);
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(server.url);
+  const msg = page.locator("#boot-msg");
+  await msg.waitFor();
+  await page.waitForFunction(() => document.querySelector("#boot.boot-failed"));
+  const text = await msg.innerText();
+  assert.match(text, /WebAssembly/);
+  assert.match(text, /Chrome \/ Edge 91\+, Firefox 89\+, Safari 16\.4\+/);
+  assert.equal(await page.locator("#boot").getAttribute("role"), "alert");
+  await context.close();
+});
+
+test("when the wasm cannot be fetched the page says so instead of staying blank", async () => {
+  const { page, context } = await newPage(browser);
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector("#boot.boot-failed"), null, { timeout: 15000 });
+  assert.match(await page.locator("#boot-msg").innerText(), /failed to load/);
+  await context.close();
+});
+
+test("unknown routes show a way back, not a blank page", async () => {
+  const { page, context } = await newPage(browser);
+  await openApp(page, server.url, "#/doc/no-such-doc");
+  assert.ok(await page.locator(".not-found a[href='#/']").isVisible());
+  await context.close();
+});
