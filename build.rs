@@ -101,8 +101,17 @@ fn main() {
         "corpus.json",
         serde_json::to_string(&docs).unwrap_or_else(|e| fail(&e.to_string())),
     );
+    let full = serde_json::to_string(&terms).unwrap_or_else(|e| fail(&e.to_string()));
+    // The wasm embeds only what highlighting and lists need; the definitions are a
+    // separate, content-hashed file fetched on first use (see core::bundle).
+    let index: Vec<glossary::Term> = terms.iter().map(glossary::Term::index_only).collect();
     write(
-        "glossary.json",
-        serde_json::to_string(&terms).unwrap_or_else(|e| fail(&e.to_string())),
+        "glossary-index.json",
+        serde_json::to_string(&index).unwrap_or_else(|e| fail(&e.to_string())),
     );
+    write(
+        "glossary-file.txt",
+        format!("glossary-{:016x}.json", glossary::content_hash(&full)),
+    );
+    write("glossary.json", full);
 }

@@ -269,6 +269,19 @@ fn real_paragraphs_survive_insertions_typo_fixes_splits_and_deletion() {
             );
             assert_eq!(r.range().unwrap().start.char, s);
             assert_eq!(r.range().unwrap().end.char, e);
+            // Moved to the end of the document, with its id, then under a new id.
+            let mut d = doc.clone();
+            let at = d.blocks.iter().position(|x| x.id == block.id).unwrap();
+            let moved = d.blocks.remove(at);
+            d.blocks.push(moved);
+            assert_eq!(resolve(&anchor, &d).strategy(), Some(Found::Position));
+            d.blocks.last_mut().unwrap().id = "renamed".into();
+            let r = resolve(&anchor, &d);
+            assert_eq!(
+                (r.strategy(), r.para()),
+                (Some(Found::Exact), Some("renamed"))
+            );
+            assert_eq!(r.range().unwrap().start.char, s);
             // Split before the quote: the second half gets a new id.
             let mut d = doc.clone();
             let at = d.blocks.iter().position(|x| x.id == block.id).unwrap();

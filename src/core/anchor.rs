@@ -643,8 +643,8 @@ mod tests {
         assert_eq!(find_all("一一一", "一一").collect::<Vec<_>>(), [0, 3]);
         assert_eq!(
             find_all("abc", "").count(),
-            3,
-            "empty needles stop at the end"
+            4,
+            "an empty needle ends after the end"
         );
         assert_eq!(find_all("", "a").count(), 0);
     }

@@ -6,7 +6,14 @@ use super::glossary::Term;
 use std::sync::OnceLock;
 
 const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
-const GLOSSARY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.json"));
+/// The whole glossary. The wasm embeds only the index (no definitions) and fetches
+/// [`GLOSSARY_FILE`] when a definition is first needed; host builds embed everything.
+#[cfg(not(target_arch = "wasm32"))]
+pub const GLOSSARY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.json"));
+#[cfg(target_arch = "wasm32")]
+const GLOSSARY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary-index.json"));
+/// The file name (content-hashed) under which `dist/` serves the full glossary.
+pub const GLOSSARY_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary-file.txt"));
 
 /// Everything the reader bundles.
 #[derive(Debug)]

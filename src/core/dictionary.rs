@@ -128,52 +128,6 @@ pub fn domain_frequency(suggested: usize, existing: Option<usize>) -> usize {
     (suggested * 2).max(existing.unwrap_or(0))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keeps_substrings_and_pads_the_total() {
-        let full = parse_entries("一带 30 n\n一路 20 n\n一带一路 50 nz\n无关 100 a\n").unwrap();
-        let pruned = prune(&full, &["共建“一带一路”"], &[]);
-        assert_eq!(
-            pruned.text,
-            "一带 30 n\n一路 20 n\n一带一路 50 nz\n\u{E000} 100 x\n"
-        );
-        assert_eq!(pruned.kept, 3);
-        let sum: usize = parse_entries(&pruned.text)
-            .unwrap()
-            .iter()
-            .map(|e| e.freq)
-            .sum();
-        assert_eq!(sum, 200, "the total frequency is preserved");
-    }
-
-    #[test]
-    fn domain_words_override_or_append() {
-        let full = parse_entries("小而 5 n\n美 9 a\n").unwrap();
-        let domain = vec![("小而美".to_string(), 40), ("小而".to_string(), 50)];
-        let pruned = prune(&full, &["小而美"], &domain);
-        assert_eq!(
-            pruned.text,
-            "小而 50 n\n美 9 a\n小而美 40 nz\n\u{E000} 0 x\n"
-        );
-    }
-
-    #[test]
-    fn single_blocks() {
-        assert!(is_single_block("中国制造2025"));
-        assert!(is_single_block("互联网+"));
-        assert!(!is_single_block("共商、共建、共享"));
-        assert!(!is_single_block("中国制造 2025"));
-    }
-
-    #[test]
-    fn bad_lines_are_reported() {
-        assert!(parse_entries("词 x n\n").unwrap_err().contains("line 1"));
-    }
-}
-
 /// The texts jieba will cut (every heading and paragraph, as displayed) and the domain
 /// words (every glossary form that jieba can keep as one token), sorted and unique.
 pub fn inputs(bundle: &super::bundle::Bundle) -> (Vec<&str>, Vec<String>) {
@@ -283,4 +237,50 @@ pub fn full_dictionary_text() -> Result<String, String> {
         .ok_or("cargo metadata does not list jieba-rs")?;
     let path = std::path::Path::new(manifest).with_file_name("src/data/dict.txt");
     std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_substrings_and_pads_the_total() {
+        let full = parse_entries("一带 30 n\n一路 20 n\n一带一路 50 nz\n无关 100 a\n").unwrap();
+        let pruned = prune(&full, &["共建“一带一路”"], &[]);
+        assert_eq!(
+            pruned.text,
+            "一带 30 n\n一路 20 n\n一带一路 50 nz\n\u{E000} 100 x\n"
+        );
+        assert_eq!(pruned.kept, 3);
+        let sum: usize = parse_entries(&pruned.text)
+            .unwrap()
+            .iter()
+            .map(|e| e.freq)
+            .sum();
+        assert_eq!(sum, 200, "the total frequency is preserved");
+    }
+
+    #[test]
+    fn domain_words_override_or_append() {
+        let full = parse_entries("小而 5 n\n美 9 a\n").unwrap();
+        let domain = vec![("小而美".to_string(), 40), ("小而".to_string(), 50)];
+        let pruned = prune(&full, &["小而美"], &domain);
+        assert_eq!(
+            pruned.text,
+            "小而 50 n\n美 9 a\n小而美 40 nz\n\u{E000} 0 x\n"
+        );
+    }
+
+    #[test]
+    fn single_blocks() {
+        assert!(is_single_block("中国制造2025"));
+        assert!(is_single_block("互联网+"));
+        assert!(!is_single_block("共商、共建、共享"));
+        assert!(!is_single_block("中国制造 2025"));
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        assert!(parse_entries("词 x n\n").unwrap_err().contains("line 1"));
+    }
 }

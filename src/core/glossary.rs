@@ -69,6 +69,25 @@ impl Term {
         std::iter::once(self.headword.as_str()).chain(self.variants.iter().map(String::as_str))
     }
 
+    /// The entry without its long texts (definitions, origin, context, flags, sources):
+    /// what the wasm embeds for highlighting, lists and search.
+    pub fn index_only(&self) -> Term {
+        Term {
+            def_zh: String::new(),
+            def_en: String::new(),
+            origin_en: String::new(),
+            origin_zh: String::new(),
+            context_en: String::new(),
+            context_zh: String::new(),
+            flag_en: String::new(),
+            flag_zh: String::new(),
+            english_official: String::new(),
+            sources: Vec::new(),
+            file: String::new(),
+            ..self.clone()
+        }
+    }
+
     /// The five connectivity priorities (五通) get their own highlight colours.
     pub fn is_five(&self) -> bool {
         FIVE_IDS.contains(&self.id.as_str())
@@ -94,6 +113,14 @@ pub const FIVE_ENGLISH: [&str; 5] = [
     "financial integration",
     "people-to-people bonds",
 ];
+
+/// FNV-1a (64 bit) of a text: names the glossary file after its content, so a browser
+/// or service worker never serves a stale one.
+pub fn content_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// A problem with one entry, naming the file, the entry and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -231,3 +231,14 @@ pub fn scroll_fraction() -> f64 {
         (y / (total - inner)).clamp(0.0, 1.0)
     }
 }
+
+/// Whether localStorage really works here: reading the property, writing and removing a
+/// probe key. Sandboxed and some third-party iframes throw; private modes may refuse.
+pub fn storage_works() -> Result<(), BrowserError> {
+    const PROBE: &str = "silk-road-reader/probe";
+    storage_set(PROBE, "1")?;
+    match storage_get(PROBE)? {
+        Some(v) if v == "1" => storage_remove(PROBE),
+        _ => Err(BrowserError::StorageUnavailable("a value written could not be read back".into())),
+    }
+}

@@ -76,7 +76,7 @@ export async function openApp(page, base, hash = "#/") {
 /** Waits until a document is rendered (its paragraphs are in the DOM). */
 export async function openDoc(page, base, doc, para) {
   await openApp(page, base, `#/doc/${doc}` + (para ? `/p/${para}` : ""));
-  await page.waitForSelector(`[data-doc="${doc}"] [data-para]`);
+  await page.waitForSelector(`[data-doc="${doc}"] [data-para]`, { state: "attached" });
 }
 
 const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");

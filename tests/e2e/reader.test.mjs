@@ -17,7 +17,7 @@ test("the library lists every document, and each opens by click with its hooks",
   assert.deepEqual(titles, DOCS.map((d) => d.title));
   for (const doc of DOCS) {
     await page.locator(`[data-doc-card="${doc.id}"] .card-title a`).click();
-    await page.waitForSelector(`article[data-doc="${doc.id}"] [data-para]`);
+    await page.waitForSelector(`article[data-doc="${doc.id}"] [data-para]`, { state: "attached" });
     assert.equal(new URL(page.url()).hash, `#/doc/${doc.id}`);
     const ids = await page.locator(`article[data-doc="${doc.id}"] [data-para]`).evaluateAll((els) => els.map((e) => e.dataset.para));
     assert.deepEqual(ids, doc.paras.map((p) => p.id), `paragraph ids of ${doc.id}`);
@@ -37,7 +37,7 @@ test("each document opens by URL, and its text is the corpus text", async () => 
     const expected = first.text.replace(/\{\{([^|}]*)\|[^}]*\}\}/g, "$1");
     assert.equal(text, expected, `${doc.id} ${first.id}`);
     await page.reload();
-    await page.waitForSelector(`article[data-doc="${doc.id}"] [data-para]`);
+    await page.waitForSelector(`article[data-doc="${doc.id}"] [data-para]`, { state: "attached" });
   }
   assertNoErrors(errors, "documents by URL");
   await context.close();

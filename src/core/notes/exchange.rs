@@ -256,7 +256,7 @@ fn write_note(out: &mut String, note: &Note, number: usize, at: &Where) {
         }
         _ => (if en { "not found" } else { "未找到" }).into(),
     };
-    let colour = note.colour.label(if en { "en" } else { "zh" });
+    let colour = note.colour.label(at.lang);
     out.push_str(&format!("\n### {number} · {colour} · {}\n\n", md(&place)));
     if let Some(q) = quote.filter(|q| !q.is_empty()) {
         for line in q.lines() {

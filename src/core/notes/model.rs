@@ -3,6 +3,7 @@
 
 use crate::core::anchor::{Anchor, CONTEXT_CHARS};
 use crate::core::corpus::is_id;
+use crate::core::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -63,9 +64,9 @@ impl Colour {
         }
     }
 
-    /// A label for people, in the interface language (`en`, else Chinese).
-    pub fn label(self, lang: &str) -> &'static str {
-        let en = lang == "en";
+    /// A label for people, in the interface language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let en = lang == Lang::En;
         match self {
             Colour::Yellow if en => "yellow",
             Colour::Green if en => "green",
@@ -490,7 +491,8 @@ mod tests {
             "unknown colour \"red\"; expected one of yellow, green, blue, pink, purple"
         );
         assert_eq!(Colour::Blue.css_class(), "c-blue");
-        assert_eq!(Colour::Blue.label("zh"), "蓝色");
+        assert_eq!(Colour::Blue.label(Lang::Zh), "蓝色");
+        assert_eq!(Colour::Blue.label(Lang::En), "blue");
         assert_eq!(
             serde_json::to_string(&Colour::Purple).unwrap(),
             "\"purple\""

@@ -4,6 +4,7 @@
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
 use crate::core::route::Route;
+use crate::ui::browser;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -22,6 +23,21 @@ pub fn Toc(
         .filter(|b| b.is_heading() && !b.details)
         .collect();
     let doc_id = doc.meta.id.clone();
+    // Focus follows the drawer: into it when it opens, back to its button when it closes.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if let Some(was) = was_open {
+            let target = match (was, is_open) {
+                (false, true) => Some("#toc .toc-close"),
+                (true, false) => Some(".toc-open"),
+                _ => None,
+            };
+            if let Some(el) = target.and_then(browser::query) {
+                browser::focus(&el);
+            }
+        }
+        is_open
+    });
     view! {
         <nav id="toc" class="toc" data-open=move || open.get().to_string()
             aria-label=move || state.t(Msg::Contents)
