@@ -158,6 +158,37 @@ messages! {
     OpenText => "阅读全文", "Read the text";
     ToolsLabel => "阅读工具", "Reading tools";
     Toggle => "显示/隐藏", "show/hide";
+    // glossary
+    CatFive => "“五通”与互联互通", "Five connectivities and connectivity";
+    CatSlogan => "口号、原则与数字化提法", "Slogans, principles and numbered formulas";
+    CatProgramme => "规划、战略与政策文件", "Programmes, strategies and policy documents";
+    CatInstitution => "机构、基金与论坛", "Institutions, funds and forums";
+    CatAcronym => "缩略语", "Acronyms";
+    CatPlace => "项目、走廊与地名", "Projects, corridors and places";
+    CatConcept => "经济概念", "Economic concepts";
+    InCorpus => "文库中出现", "In the corpus:";
+    AllOccurrences => "查看全部出处", "All occurrences";
+    AlsoRendered => "又译", "also rendered";
+    Confidence => "考证可信度", "confidence";
+    LoadingDefinition => "正在载入释义……", "Loading the definition…";
+    DefinitionUnavailable => "释义暂时无法载入", "The definition could not be loaded";
+    OfficialEnglish => "官方英译", "Official English";
+    SenseHere => "本文库中的含义", "The sense in these texts";
+    Parts => "组成部分", "Parts";
+    Origin => "由来", "Origin";
+    Related => "相关词条", "Related entries";
+    Sources => "资料来源", "Sources";
+    Pinyin => "拼音", "Pinyin";
+    SmallerText => "缩小字号", "Smaller text";
+    LargerText => "放大字号", "Larger text";
+    GlossaryTitle => "术语表", "Glossary";
+    GlossaryIntro => "文库中的政策术语、口号、机构与概念，附拼音、英译、释义、由来与出处。", "The policy terms, slogans, institutions and concepts of these texts, with pinyin, English renderings, definitions, origins and sources.";
+    FilterGlossary => "筛选（中文、拼音或英文）", "Filter (Chinese, pinyin or English)";
+    NoMatches => "没有匹配的词条。", "No entry matches.";
+    Entries => "条", "entries";
+    BackToGlossary => "返回术语表", "Back to the glossary";
+    ConcordanceTitle => "全部出处（语境索引）", "Every occurrence (concordance)";
+    ReferenceOnly => "仅供参考：文库中未出现", "For reference: not in these texts";
 }
 
 #[cfg(test)]

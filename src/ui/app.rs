@@ -5,6 +5,7 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::settings::{Settings, Theme};
 use crate::ui::browser;
+use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
 use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
 use crate::ui::pages::{
     about::AboutPage, library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage,
@@ -20,6 +21,8 @@ const SETTINGS_KEY: &str = "silk-road-reader/settings/v1";
 enum Screen {
     Library,
     Doc(usize),
+    Glossary,
+    GlossaryEntry(usize),
     About,
     NotFound,
 }
@@ -29,6 +32,11 @@ fn screen(route: &Route, state: &AppState) -> Screen {
         Route::Library => Screen::Library,
         Route::Doc { doc, .. } => match state.engine().bundle.doc_index(doc) {
             Some(i) => Screen::Doc(i),
+            None => Screen::NotFound,
+        },
+        Route::Glossary { term: None } => Screen::Glossary,
+        Route::Glossary { term: Some(id) } => match state.engine().bundle.terms.iter().position(|t| &t.id == id) {
+            Some(i) => Screen::GlossaryEntry(i),
             None => Screen::NotFound,
         },
         Route::About => Screen::About,
@@ -107,6 +115,8 @@ pub fn App() -> impl IntoView {
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),
                 Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
+                Screen::Glossary => view! { <GlossaryPage/> }.into_any(),
+                Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
                 Screen::About => view! { <AboutPage/> }.into_any(),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}

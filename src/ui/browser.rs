@@ -242,3 +242,16 @@ pub fn storage_works() -> Result<(), BrowserError> {
         _ => Err(BrowserError::StorageUnavailable("a value written could not be read back".into())),
     }
 }
+
+/// Fetches a file relative to the page (the app's own static files) as text.
+pub async fn fetch_text(url: &str) -> Result<String, BrowserError> {
+    let w = window()?;
+    let js = |e: wasm_bindgen::JsValue| BrowserError::Js(js_message(&e));
+    let response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.map_err(js)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js)?;
+    if !response.ok() {
+        return Err(BrowserError::Js(format!("{url}: HTTP {}", response.status())));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js)?).await.map_err(js)?;
+    text.as_string().ok_or_else(|| BrowserError::Js(format!("{url}: not text")))
+}

@@ -2,6 +2,8 @@
 //! settings, the interface language, and per-document analyses cached after first use.
 
 use crate::core::analysis::DocAnalysis;
+use crate::core::bundle::GLOSSARY_FILE;
+use crate::core::glossary::Term;
 use crate::core::engine::{engine, Engine};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
@@ -22,6 +24,18 @@ pub struct AppState {
     /// Embedded in an iframe with `?embed=1`: no site chrome.
     pub embed: bool,
     analyses: StoredValue<HashMap<usize, Arc<DocAnalysis>>, LocalStorage>,
+    /// The glossary with definitions, once fetched (the wasm embeds only its index).
+    pub glossary: RwSignal<GlossaryState>,
+}
+
+/// Where the glossary's definitions are.
+#[derive(Debug, Clone, Default)]
+pub enum GlossaryState {
+    #[default]
+    NotLoaded,
+    Loading,
+    Loaded(Arc<Vec<Term>>),
+    Failed(String),
 }
 
 impl AppState {
@@ -34,6 +48,7 @@ impl AppState {
             toast: RwSignal::new(None),
             embed,
             analyses: StoredValue::new_local(HashMap::new()),
+            glossary: RwSignal::new(GlossaryState::NotLoaded),
         }
     }
 
@@ -58,12 +73,42 @@ impl AppState {
         Some(a)
     }
 
+    /// Starts loading the glossary's definitions, once. The single-file reader carries
+    /// them in `<script type="application/json" id="srr-glossary">`; otherwise they are
+    /// fetched from `GLOSSARY_FILE` beside the app.
+    pub fn load_glossary(&self) {
+        if !matches!(self.glossary.get_untracked(), GlossaryState::NotLoaded | GlossaryState::Failed(_)) {
+            return;
+        }
+        let signal = self.glossary;
+        signal.set(GlossaryState::Loading);
+        if let Some(el) = crate::ui::browser::query("script#srr-glossary") {
+            let text = el.text_content().unwrap_or_default();
+            signal.set(decode_glossary(&text));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = crate::ui::browser::fetch_text(GLOSSARY_FILE).await;
+            signal.set(match result {
+                Ok(text) => decode_glossary(&text),
+                Err(e) => GlossaryState::Failed(e.to_string()),
+            });
+        });
+    }
+
     pub fn navigate(&self, route: Route) {
         crate::ui::browser::set_hash(&route.to_hash());
     }
 
     pub fn say(&self, message: impl Into<String>) {
         self.toast.set(Some(message.into()));
+    }
+}
+
+fn decode_glossary(text: &str) -> GlossaryState {
+    match serde_json::from_str::<Vec<Term>>(text) {
+        Ok(terms) => GlossaryState::Loaded(Arc::new(terms)),
+        Err(e) => GlossaryState::Failed(format!("the glossary file is damaged ({e})")),
     }
 }
 

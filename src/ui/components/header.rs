@@ -27,6 +27,7 @@ pub fn Header() -> impl IntoView {
     let items = move || {
         vec![
             (Route::Library, Msg::NavLibrary),
+            (Route::Glossary { term: None }, Msg::NavGlossary),
             (Route::About, Msg::NavAbout),
         ]
     };

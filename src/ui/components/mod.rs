@@ -8,3 +8,5 @@ pub mod settings_panel;
 pub mod strip;
 pub mod toast;
 pub mod toc;
+pub mod popover;
+pub mod term_card;

@@ -1,6 +1,7 @@
 //! One component per screen.
 
 pub mod about;
+pub mod glossary;
 pub mod library;
 pub mod not_found;
 pub mod reader;

@@ -8,6 +8,7 @@ use crate::core::i18n::Msg;
 use crate::core::render::{block_html, RenderOptions};
 use crate::core::route::Route;
 use crate::ui::browser;
+use crate::ui::components::popover::{PopoverCtl, TermPopover};
 use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
 use crate::ui::pages::library::{authors_label, date_label, venue_label};
 use crate::ui::state::use_app;
@@ -116,6 +117,7 @@ pub fn ReaderPage(
     let meta = &document.meta;
     let analysis = state.analysis(doc);
     let toc_open = RwSignal::new(false);
+    let popover = PopoverCtl::new();
     let progress = RwSignal::new(0.0f64);
 
     let scroll_listener = window_event_listener(leptos::ev::scroll, move |_| {
@@ -241,7 +243,10 @@ pub fn ReaderPage(
                     </div>
                     <Legend doc=doc/>
                 </header>
-                <div class=hidden_classes lang="zh-Hans">{text}</div>
+                <div class=hidden_classes lang="zh-Hans"
+                    on:click=move |ev| popover.on_click(&ev)
+                    on:pointerover=move |ev| popover.on_pointer_over(&ev)
+                    on:pointerout=move |ev| popover.on_pointer_out(&ev)>{text}</div>
                 <nav class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
                     {prev.map(|d| view! {
                         <a class="prev-doc" rel="prev" href=format!("#/doc/{}", d.meta.id)>
@@ -258,6 +263,7 @@ pub fn ReaderPage(
                 </nav>
             </article>
             {analysis.map(|a| view! { <Strip doc=document analysis=a/> })}
+            <TermPopover ctl=popover/>
         </div>
     }
 }
