@@ -139,7 +139,7 @@ messages! {
     GlossaryOff => "关闭", "Off";
     Close => "关闭", "Close";
     Shortcuts => "键盘快捷键", "Keyboard shortcuts";
-    ShortcutsBody => "Alt+Shift+F 搜索 · Alt+Shift+C 目录 · Alt+Shift+N 下一篇 · Alt+Shift+P 上一篇 · Esc 关闭弹窗", "Alt+Shift+F search · Alt+Shift+C contents · Alt+Shift+N next text · Alt+Shift+P previous text · Esc closes a popup";
+    ShortcutsBody => "Alt+Shift+F 搜索 · Alt+Shift+M 为所选文字（或当前段落）记笔记 · Alt+Shift+C 目录 · Alt+Shift+N 下一篇 · Alt+Shift+P 上一篇 · Esc 关闭弹窗", "Alt+Shift+F search · Alt+Shift+M note the selection (or the current paragraph) · Alt+Shift+C contents · Alt+Shift+N next text · Alt+Shift+P previous text · Esc closes a popup";
     LoadingSegmenter => "正在分词……", "Segmenting…";
     Reset => "恢复默认", "Reset to defaults";
     AboutTitle => "关于丝路读本", "About Silk Road Reader";
@@ -189,6 +189,49 @@ messages! {
     BackToGlossary => "返回术语表", "Back to the glossary";
     ConcordanceTitle => "全部出处（语境索引）", "Every occurrence (concordance)";
     ReferenceOnly => "仅供参考：文库中未出现", "For reference: not in these texts";
+    // notes
+    NoteSaved => "笔记已保存", "Note saved";
+    NewNote => "新笔记", "New note";
+    EditNote => "编辑笔记", "Edit note";
+    NoteOnPassage => "段内摘录笔记", "Note on a passage";
+    NoteOnParagraph => "整段笔记", "Note on the paragraph";
+    NoteOnDocument => "全文笔记", "Note on this text";
+    NoteText => "笔记内容", "Note";
+    NoteColour => "标记颜色", "Highlight colour";
+    NoteTags => "标签（用逗号分隔）", "Tags (comma-separated)";
+    Save => "保存", "Save";
+    Cancel => "取消", "Cancel";
+    GoToPassage => "转到原文", "Go to passage";
+    Delete => "删除", "Delete";
+    Edit => "编辑", "Edit";
+    NoteDeleted => "笔记已删除", "Note deleted";
+    Undo => "撤销", "Undo";
+    SelectionActions => "所选文字的操作", "Actions for the selection";
+    AddNote => "记笔记", "Add note";
+    OrphanNote => "无法在当前文本中定位这条笔记——以下是它摘录的原文：", "This note could not be placed in the current text — here is its quote:";
+    NotesHint => "选中文字即可记笔记；笔记保存在本浏览器中，可随时导出。", "Select text to take a note. Notes stay in this browser; export them any time.";
+    StorageUnavailable => "此处无法保存笔记（浏览器禁止了本地存储）：笔记只保留到关闭页面为止。请导出备份。", "Notes cannot be saved here (the browser blocks storage): they last only for this visit. Export them to keep them.";
+    StorageFull => "浏览器存储空间已满：最新的笔记尚未保存。请导出笔记后清理空间。", "The browser's storage is full: your latest notes are NOT saved. Export them, then free some space.";
+    StorageUnreadable => "已保存的笔记数据无法读取。原始数据已另存备份，未被覆盖；可读部分已恢复。", "The saved notes could not be read. The raw data is kept in a backup and was not overwritten; what could be read was recovered.";
+    StorageFuture => "已保存的笔记来自更新版本的阅读器。为免丢失，本版本不会改写它们；本次修改只保存在内存中。", "The saved notes come from a newer version of the reader. To lose nothing, this version will not overwrite them; changes now last for this visit only.";
+    ExportJson => "导出 JSON", "Export JSON";
+    ExportMarkdown => "导出 Markdown", "Export Markdown";
+    ImportJson => "导入 JSON", "Import JSON";
+    DownloadRaw => "下载原始数据", "Download the raw data";
+    Dismiss => "知道了", "Dismiss";
+    NotesIntro => "所有文本中的笔记。可搜索、筛选、排序，导出为 JSON 或 Markdown（附引用信息与原文链接），或导入 JSON。", "Your notes across all texts. Search, filter and sort them; export them as JSON or Markdown (with citations and links back to the text), or import JSON.";
+    FilterDoc => "文本", "Text";
+    SortPosition => "按原文位置", "Position in the text";
+    SortNewest => "最新在前", "Newest first";
+    SortOldest => "最早在前", "Oldest first";
+    ImportTooLarge => "文件太大，超过导入上限", "The file is larger than the import limit";
+    ImportFailed => "导入失败", "Import failed";
+    ImportDone => "导入完成", "Imported";
+    ImportAdded => "条新增", "added";
+    ImportUpdated => "条更新", "updated";
+    ImportUnchanged => "条未变（本地版本相同或更新）", "unchanged (local copy same or newer)";
+    ImportDuplicates => "条重复（文件内同一 id，保留最新）", "duplicates in the file (same id; the newest kept)";
+    ImportUnknownDocs => "以下文本不在本文库中（笔记已保留）", "These texts are not in this library (the notes are kept)";
 }
 
 #[cfg(test)]

@@ -5,8 +5,12 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::settings::{Settings, Theme};
 use crate::ui::browser;
-use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
+use crate::ui::components::note_editor::NoteEditor;
+use crate::ui::components::notes_banner::{StorageBanner, UndoBar};
 use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
+use crate::ui::notes_state::NotesState;
+use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
+use crate::ui::pages::notes::NotesPage;
 use crate::ui::pages::{
     about::AboutPage, library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage,
 };
@@ -23,6 +27,7 @@ enum Screen {
     Doc(usize),
     Glossary,
     GlossaryEntry(usize),
+    Notes,
     About,
     NotFound,
 }
@@ -35,10 +40,13 @@ fn screen(route: &Route, state: &AppState) -> Screen {
             None => Screen::NotFound,
         },
         Route::Glossary { term: None } => Screen::Glossary,
-        Route::Glossary { term: Some(id) } => match state.engine().bundle.terms.iter().position(|t| &t.id == id) {
-            Some(i) => Screen::GlossaryEntry(i),
-            None => Screen::NotFound,
-        },
+        Route::Glossary { term: Some(id) } => {
+            match state.engine().bundle.terms.iter().position(|t| &t.id == id) {
+                Some(i) => Screen::GlossaryEntry(i),
+                None => Screen::NotFound,
+            }
+        }
+        Route::Notes => Screen::Notes,
         Route::About => Screen::About,
         _ => Screen::NotFound,
     }
@@ -60,6 +68,8 @@ pub fn App() -> impl IntoView {
         embed,
     );
     provide_context(state);
+    let notes = NotesState::start();
+    provide_context(notes);
 
     // The URL hash is the source of truth for the route (back/forward, shared links).
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -111,12 +121,14 @@ pub fn App() -> impl IntoView {
         <Show when=move || !state.embed>
             <Header/>
         </Show>
+        <StorageBanner/>
         <main id="main" tabindex="-1" class=move || if state.embed { "main embed" } else { "main" }>
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),
                 Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
                 Screen::Glossary => view! { <GlossaryPage/> }.into_any(),
                 Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
+                Screen::Notes => view! { <NotesPage/> }.into_any(),
                 Screen::About => view! { <AboutPage/> }.into_any(),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}
@@ -124,6 +136,8 @@ pub fn App() -> impl IntoView {
         <Show when=move || !state.embed>
             <Footer/>
         </Show>
+        <NoteEditor/>
+        <UndoBar/>
         <Toast/>
     }
 }

@@ -239,7 +239,9 @@ pub fn storage_works() -> Result<(), BrowserError> {
     storage_set(PROBE, "1")?;
     match storage_get(PROBE)? {
         Some(v) if v == "1" => storage_remove(PROBE),
-        _ => Err(BrowserError::StorageUnavailable("a value written could not be read back".into())),
+        _ => Err(BrowserError::StorageUnavailable(
+            "a value written could not be read back".into(),
+        )),
     }
 }
 
@@ -247,11 +249,47 @@ pub fn storage_works() -> Result<(), BrowserError> {
 pub async fn fetch_text(url: &str) -> Result<String, BrowserError> {
     let w = window()?;
     let js = |e: wasm_bindgen::JsValue| BrowserError::Js(js_message(&e));
-    let response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url)).await.map_err(js)?;
+    let response = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(js)?;
     let response: web_sys::Response = response.dyn_into().map_err(js)?;
     if !response.ok() {
-        return Err(BrowserError::Js(format!("{url}: HTTP {}", response.status())));
+        return Err(BrowserError::Js(format!(
+            "{url}: HTTP {}",
+            response.status()
+        )));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js)?).await.map_err(js)?;
-    text.as_string().ok_or_else(|| BrowserError::Js(format!("{url}: not text")))
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(js)?)
+        .await
+        .map_err(js)?;
+    text.as_string()
+        .ok_or_else(|| BrowserError::Js(format!("{url}: not text")))
+}
+
+/// Offers `text` as a file download (a Blob and a temporary link).
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let js = |e: wasm_bindgen::JsValue| BrowserError::Js(js_message(&e));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js)?;
+    let doc = document()?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(js)?
+        .dyn_into()
+        .map_err(|_| BrowserError::Js("cannot create a link".into()))?;
+    a.set_href(&url);
+    a.set_download(filename);
+    let body = doc.body().ok_or(BrowserError::NoWindow)?;
+    body.append_child(&a).map_err(js)?;
+    a.click();
+    a.remove();
+    // Revoked later: revoking at once can cancel the download in some browsers.
+    gloo_timers::callback::Timeout::new(30_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }

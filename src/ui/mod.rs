@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod notes_state;
 pub mod pages;
 pub mod state;
 

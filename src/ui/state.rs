@@ -3,8 +3,8 @@
 
 use crate::core::analysis::DocAnalysis;
 use crate::core::bundle::GLOSSARY_FILE;
-use crate::core::glossary::Term;
 use crate::core::engine::{engine, Engine};
+use crate::core::glossary::Term;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::settings::Settings;
@@ -77,7 +77,10 @@ impl AppState {
     /// them in `<script type="application/json" id="srr-glossary">`; otherwise they are
     /// fetched from `GLOSSARY_FILE` beside the app.
     pub fn load_glossary(&self) {
-        if !matches!(self.glossary.get_untracked(), GlossaryState::NotLoaded | GlossaryState::Failed(_)) {
+        if !matches!(
+            self.glossary.get_untracked(),
+            GlossaryState::NotLoaded | GlossaryState::Failed(_)
+        ) {
             return;
         }
         let signal = self.glossary;

@@ -28,6 +28,7 @@ pub fn Header() -> impl IntoView {
         vec![
             (Route::Library, Msg::NavLibrary),
             (Route::Glossary { term: None }, Msg::NavGlossary),
+            (Route::Notes, Msg::NavNotes),
             (Route::About, Msg::NavAbout),
         ]
     };

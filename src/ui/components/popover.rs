@@ -7,10 +7,10 @@
 //! The text is rendered as HTML strings (see `core::render`), so the reader listens for
 //! events on the text container and finds the term button from the event target.
 
+use crate::core::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::components::term_card::TermCard;
 use crate::ui::state::use_app;
-use crate::core::i18n::Msg;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,8 +74,15 @@ impl PopoverCtl {
     /// Opens the popover for a term button.
     fn open_for(&self, button: &Element, hover: bool) {
         // No `use_app()` here: a hover timer calls this outside any reactive owner.
-        let Some(id) = button.get_attribute("data-id") else { return };
-        let Some(term) = crate::core::engine::engine().bundle.terms.iter().position(|t| t.id == id) else {
+        let Some(id) = button.get_attribute("data-id") else {
+            return;
+        };
+        let Some(term) = crate::core::engine::engine()
+            .bundle
+            .terms
+            .iter()
+            .position(|t| t.id == id)
+        else {
             return;
         };
         self.cancel_timer();
@@ -107,7 +114,9 @@ impl PopoverCtl {
         let rect = button.get_bounding_client_rect();
         let (vw, vh) = browser::window()
             .map(|w| {
-                let num = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                let num = |v: Result<wasm_bindgen::JsValue, _>| {
+                    v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+                };
                 (num(w.inner_width()), num(w.inner_height()))
             })
             .unwrap_or((1024.0, 768.0));
@@ -115,9 +124,17 @@ impl PopoverCtl {
         let left = rect.left().clamp(8.0, (vw - width - 8.0).max(8.0));
         let below = vh - rect.bottom();
         let style = if below < 320.0 && rect.top() > below {
-            format!("left: {left:.0}px; bottom: {:.0}px; max-height: {:.0}px", vh - rect.top() + 6.0, rect.top() - 14.0)
+            format!(
+                "left: {left:.0}px; bottom: {:.0}px; max-height: {:.0}px",
+                vh - rect.top() + 6.0,
+                rect.top() - 14.0
+            )
         } else {
-            format!("left: {left:.0}px; top: {:.0}px; max-height: {:.0}px", rect.bottom() + 6.0, below - 14.0)
+            format!(
+                "left: {left:.0}px; top: {:.0}px; max-height: {:.0}px",
+                rect.bottom() + 6.0,
+                below - 14.0
+            )
         };
         self.style.set(format!("{style}; width: {width:.0}px"));
     }
@@ -159,7 +176,10 @@ impl PopoverCtl {
                 return;
             }
             let ctl = *self;
-            self.timer.set_value(Some(Timeout::new(HOVER_OPEN_MS, move || ctl.open_for(&button, true))));
+            self.timer
+                .set_value(Some(Timeout::new(HOVER_OPEN_MS, move || {
+                    ctl.open_for(&button, true)
+                })));
         }
     }
 
@@ -172,7 +192,8 @@ impl PopoverCtl {
             None => self.cancel_timer(),
             Some(Open { hover: true, .. }) => {
                 let ctl = *self;
-                self.timer.set_value(Some(Timeout::new(HOVER_CLOSE_MS, move || ctl.close(false))));
+                self.timer
+                    .set_value(Some(Timeout::new(HOVER_CLOSE_MS, move || ctl.close(false))));
             }
             Some(_) => {}
         }
@@ -198,7 +219,11 @@ pub fn TermPopover(
         let inside = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest(&format!("#{POPOVER_ID}, button.term")).ok().flatten())
+            .and_then(|e| {
+                e.closest(&format!("#{POPOVER_ID}, button.term"))
+                    .ok()
+                    .flatten()
+            })
             .is_some();
         if !inside {
             ctl.close(false);

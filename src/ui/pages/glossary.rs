@@ -23,7 +23,10 @@ pub fn GlossaryPage() -> impl IntoView {
         if q.trim().is_empty() {
             (0..terms.len()).collect::<Vec<_>>()
         } else {
-            let mut found: Vec<usize> = glossary_matches(terms, q.trim()).into_iter().map(|m| m.term).collect();
+            let mut found: Vec<usize> = glossary_matches(terms, q.trim())
+                .into_iter()
+                .map(|m| m.term)
+                .collect();
             found.sort_unstable();
             found.dedup();
             found

@@ -4,4 +4,5 @@ pub mod about;
 pub mod glossary;
 pub mod library;
 pub mod not_found;
+pub mod notes;
 pub mod reader;

@@ -1,18 +1,25 @@
 //! The reader: one document, set for reading Chinese, with the legend, contents,
 //! distribution strip, progress and links to the neighbouring documents.
 
+use crate::core::citation::locate_quote;
 use crate::core::corpus::is_id;
 use crate::core::corpus::{Block, BlockKind, Document};
 use crate::core::glossary::FIVE_IDS;
 use crate::core::i18n::Msg;
+use crate::core::notes::place;
+use crate::core::render::Mark;
 use crate::core::render::{block_html, RenderOptions};
 use crate::core::route::Route;
 use crate::ui::browser;
+use crate::ui::components::notes_list::DocNotes;
 use crate::ui::components::popover::{PopoverCtl, TermPopover};
+use crate::ui::components::selection_bar::SelectionBar;
 use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
+use crate::ui::notes_state::{use_notes, Editing, NotesState};
 use crate::ui::pages::library::{authors_label, date_label, venue_label};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -65,6 +72,49 @@ fn show_block(id: &str) {
     browser::focus(&el);
 }
 
+/// Alt+Shift+M: a note on the selection, else on the paragraph that has focus or was
+/// linked to, else on the document.
+fn note_from_keyboard(doc: &'static Document, notes: NotesState) {
+    use crate::core::notes::{Note, Target};
+    use crate::ui::notes_state::{new_id, now};
+    let target = if let Some(picked) = crate::ui::components::selection_bar::read_selection(doc) {
+        Target::Passage(picked.anchor)
+    } else {
+        let focused = browser::document()
+            .ok()
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.closest("[data-para]").ok().flatten())
+            .or_else(|| browser::query(".is-target[data-para]"));
+        match focused.and_then(|e| e.get_attribute("data-para")) {
+            Some(para) => Target::Paragraph { para },
+            None => Target::Document,
+        }
+    };
+    let note = Note::new(new_id(), doc.meta.id.clone(), target, now());
+    notes.editing.set(Some(Editing::New(note)));
+}
+
+/// A click on a note's highlight (outside a term button) opens the note.
+fn open_note_mark(ev: &web_sys::MouseEvent, notes: NotesState) {
+    let mark = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| e.closest("button.term").ok().flatten().is_none())
+        .and_then(|e| e.closest("mark.note").ok().flatten());
+    let has_selection = browser::window()
+        .ok()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed());
+    if let (Some(mark), false) = (mark, has_selection) {
+        if let Some(id) = mark
+            .get_attribute("data-mark")
+            .and_then(|ids| ids.split(' ').next().map(str::to_string))
+        {
+            notes.editing.set(Some(Editing::Existing(id)));
+        }
+    }
+}
+
 /// One heading or paragraph, rendered from the analysis.
 #[component]
 fn BlockView(
@@ -76,6 +126,8 @@ fn BlockView(
     number: usize,
     /// The document's analysis.
     analysis: Arc<crate::core::analysis::DocAnalysis>,
+    /// Highlights of every block (notes, the passage a link names), by block id.
+    marks: Memo<HashMap<String, Vec<Mark>>>,
 ) -> impl IntoView {
     let state = use_app();
     let block = &doc.blocks[index];
@@ -87,7 +139,10 @@ fn BlockView(
             glossary: s.glossary,
             ui_lang: state.lang.get().tag().to_string(),
         };
-        block_html(block, &analysis.blocks[index], terms, &[], &options)
+        marks.with(|m| {
+            let marks = m.get(&block.id).map(Vec::as_slice).unwrap_or(&[]);
+            block_html(block, &analysis.blocks[index], terms, marks, &options)
+        })
     };
     let lang = (block.lang == "en").then_some("en");
     let excerpt_ends = block.excerpt_ends.then(|| {
@@ -117,9 +172,65 @@ pub fn ReaderPage(
     let meta = &document.meta;
     let analysis = state.analysis(doc);
     let toc_open = RwSignal::new(false);
+    let notes = use_notes();
+    // Every highlight to draw: the notes of this document, and the passage a link names.
+    let marks = Memo::new(move |_| {
+        let mut by_block: HashMap<String, Vec<Mark>> = HashMap::new();
+        notes.store.with(|s| {
+            let placement = place(s, document);
+            for b in &document.blocks {
+                let m = placement.marks(&b.id);
+                if !m.is_empty() {
+                    by_block.insert(b.id.clone(), m);
+                }
+            }
+        });
+        if let Route::Doc {
+            para: Some(p),
+            quote: Some(q),
+            ..
+        } = state.route.get()
+        {
+            if let Some(block) = document.block(&p) {
+                if let Some(r) = locate_quote(&block.text, &q) {
+                    by_block.entry(p).or_default().push(Mark {
+                        start: r.start.byte,
+                        end: r.end.byte,
+                        class: "hit".into(),
+                        id: "linked".into(),
+                    });
+                }
+            }
+        }
+        by_block
+    });
     let popover = PopoverCtl::new();
     let progress = RwSignal::new(0.0f64);
 
+    // Shortcuts with Alt+Shift (single keys would clash with screen readers' own keys).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.alt_key() && ev.shift_key()) || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let go = |d: Option<&Document>| {
+            if let Some(d) = d {
+                state.navigate(Route::Doc {
+                    doc: d.meta.id.clone(),
+                    para: None,
+                    quote: None,
+                });
+            }
+        };
+        match ev.code().as_str() {
+            "KeyC" => toc_open.update(|o| *o = !*o),
+            "KeyN" => go(bundle.docs.get(doc + 1)),
+            "KeyP" => go(doc.checked_sub(1).and_then(|i| bundle.docs.get(i))),
+            "KeyM" => note_from_keyboard(document, notes),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
     let scroll_listener = window_event_listener(leptos::ev::scroll, move |_| {
         progress.set(browser::scroll_fraction())
     });
@@ -183,7 +294,7 @@ pub fn ReaderPage(
                         } else {
                             0
                         };
-                        view! { <BlockView doc=document index=i number=n analysis=analysis.clone()/> }
+                        view! { <BlockView doc=document index=i number=n analysis=analysis.clone() marks=marks/> }
                     })
                     .collect_view();
                 if details {
@@ -209,6 +320,7 @@ pub fn ReaderPage(
         <div class="reader-layout">
             <aside class="reader-side">
                 <Toc doc=document open=toc_open/>
+                <DocNotes doc=document/>
             </aside>
             <article class="reader" data-doc=meta.id.clone() aria-labelledby="doc-title">
                 <header class="doc-header">
@@ -244,7 +356,10 @@ pub fn ReaderPage(
                     <Legend doc=doc/>
                 </header>
                 <div class=hidden_classes lang="zh-Hans"
-                    on:click=move |ev| popover.on_click(&ev)
+                    on:click=move |ev| {
+                        popover.on_click(&ev);
+                        open_note_mark(&ev, notes);
+                    }
                     on:pointerover=move |ev| popover.on_pointer_over(&ev)
                     on:pointerout=move |ev| popover.on_pointer_out(&ev)>{text}</div>
                 <nav class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
@@ -264,6 +379,7 @@ pub fn ReaderPage(
             </article>
             {analysis.map(|a| view! { <Strip doc=document analysis=a/> })}
             <TermPopover ctl=popover/>
+            <SelectionBar doc=document/>
         </div>
     }
 }
