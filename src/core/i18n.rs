@@ -231,6 +231,30 @@ messages! {
     ImportUpdated => "条更新", "updated";
     ImportUnchanged => "条未变（本地版本相同或更新）", "unchanged (local copy same or newer)";
     ImportDuplicates => "条重复（文件内同一 id，保留最新）", "duplicates in the file (same id; the newest kept)";
+    // search, concordance, analytics, citation
+    SearchLabel => "搜索文库与术语表", "Search the texts and the glossary";
+    SearchPlaceholder => "搜索……（按 / 键）", "Search… (press /)";
+    SearchMode => "匹配方式", "Match";
+    ModeWord => "按词（依据分词）", "Whole words (by segmentation)";
+    ModeSubstring => "任意字串", "Any substring";
+    SearchEmpty => "请输入要搜索的词。", "Type a word to search for.";
+    Hits => "处", "hits";
+    SortDoc => "按文本顺序", "Document order";
+    SortLeft => "按左侧语境", "Left context";
+    SortRight => "按右侧语境", "Right context";
+    ExportCsv => "导出 CSV", "Export CSV";
+    AnalyticsIntro => "“五通”五项与各文本最常见的术语。点击任一条形查看该词的全部语境。", "The five connectivities and each text's most frequent glossary terms. Select a bar to see every occurrence of that term.";
+    FiveAcrossDocs => "“五通”在各文本中的出现次数", "The five connectivities across the texts";
+    TopTerms => "各文本最常见的术语", "Most frequent glossary terms per text";
+    CopyCitation => "复制引用", "Copy citation";
+    CitePlain => "纯文本", "Plain text";
+    CiteMarkdown => "Markdown", "Markdown";
+    CiteChicago => "芝加哥格式（Chicago）", "Chicago";
+    CiteGbt => "GB/T 7714", "GB/T 7714";
+    Copy => "复制", "Copy";
+    Copied => "已复制到剪贴板", "Copied to the clipboard";
+    CopyFailed => "无法写入剪贴板，请手动复制", "Could not write to the clipboard; copy it by hand";
+    Cite => "引用", "Cite";
     ImportUnknownDocs => "以下文本不在本文库中（笔记已保留）", "These texts are not in this library (the notes are kept)";
 }
 

@@ -11,6 +11,7 @@ use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
 use crate::ui::notes_state::NotesState;
 use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
 use crate::ui::pages::notes::NotesPage;
+use crate::ui::pages::{analytics::AnalyticsPage, concordance::ConcordancePage, search::SearchPage};
 use crate::ui::pages::{
     about::AboutPage, library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage,
 };
@@ -28,6 +29,9 @@ enum Screen {
     Glossary,
     GlossaryEntry(usize),
     Notes,
+    Search,
+    Concordance,
+    Analytics,
     About,
     NotFound,
 }
@@ -47,6 +51,9 @@ fn screen(route: &Route, state: &AppState) -> Screen {
             }
         }
         Route::Notes => Screen::Notes,
+        Route::Search { .. } => Screen::Search,
+        Route::Concordance { .. } => Screen::Concordance,
+        Route::Analytics => Screen::Analytics,
         Route::About => Screen::About,
         _ => Screen::NotFound,
     }
@@ -129,6 +136,9 @@ pub fn App() -> impl IntoView {
                 Screen::Glossary => view! { <GlossaryPage/> }.into_any(),
                 Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
                 Screen::Notes => view! { <NotesPage/> }.into_any(),
+                Screen::Search => view! { <SearchPage/> }.into_any(),
+                Screen::Concordance => view! { <ConcordancePage/> }.into_any(),
+                Screen::Analytics => view! { <AnalyticsPage/> }.into_any(),
                 Screen::About => view! { <AboutPage/> }.into_any(),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}

@@ -111,3 +111,23 @@ export function assertNoErrors(errors, label) {
   const real = errors.filter((e) => !/favicon/.test(e));
   assert.deepEqual(real, [], `console errors on ${label}`);
 }
+
+/** Selects characters [start, end) (UTF-16) of a block's text, as a reader would. */
+export async function selectText(page, para, start, end) {
+  await page.evaluate(([para, start, end]) => {
+    const block = document.querySelector(`[data-para="${para}"]`);
+    block.scrollIntoView({ block: "center" });
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let at = 0, node, startSet = false;
+    const range = document.createRange();
+    while ((node = walker.nextNode())) {
+      const len = node.data.length;
+      if (!startSet && start <= at + len) { range.setStart(node, start - at); startSet = true; }
+      if (end <= at + len) { range.setEnd(node, end - at); break; }
+      at += len;
+    }
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, [para, start, end]);
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startServer, launch, newPage, openApp, openDoc, checkA11y, shot, VIEWPORTS, assertNoErrors } from "./harness.mjs";
+import { startServer, launch, newPage, openApp, openDoc, checkA11y, shot, VIEWPORTS, assertNoErrors, selectText } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -13,24 +13,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const DOC = "pan-2019-manufacturing";
 const KEY = "silk-road-reader/notes";
 
-/** Selects characters [start, end) (UTF-16) of a block's text, as a reader would. */
-async function select(page, para, start, end) {
-  await page.evaluate(([para, start, end]) => {
-    const block = document.querySelector(`[data-para="${para}"]`);
-    block.scrollIntoView({ block: "center" });
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    let at = 0, node, range = document.createRange(), startSet = false;
-    while ((node = walker.nextNode())) {
-      const len = node.data.length;
-      if (!startSet && start <= at + len) { range.setStart(node, start - at); startSet = true; }
-      if (end <= at + len) { range.setEnd(node, end - at); break; }
-      at += len;
-    }
-    const sel = getSelection();
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, [para, start, end]);
-}
+const select = selectText;
 
 async function paraText(page, para) {
   return page.locator(`[data-para="${para}"]`).evaluate((e) => e.textContent);

@@ -2,6 +2,7 @@
 
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
+use crate::ui::components::search_box::SearchBox;
 use crate::ui::components::settings_panel::SettingsPanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ pub fn Header() -> impl IntoView {
             (Route::Library, Msg::NavLibrary),
             (Route::Glossary { term: None }, Msg::NavGlossary),
             (Route::Notes, Msg::NavNotes),
+            (Route::Analytics, Msg::NavAnalytics),
             (Route::About, Msg::NavAbout),
         ]
     };
@@ -54,6 +56,7 @@ pub fn Header() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            <SearchBox/>
             <div class="header-tools">
                 <button type="button" class="tool-btn lang-switch" on:click=switch_lang
                     aria-label=move || if state.lang.get() == Lang::Zh { "EN: switch the interface to English" } else { "中文：界面切换为中文" }>

@@ -14,3 +14,7 @@ pub mod strip;
 pub mod term_card;
 pub mod toast;
 pub mod toc;
+pub mod kwic;
+pub mod citation_panel;
+pub mod search_box;
+pub mod chart;

@@ -10,6 +10,7 @@ use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
 use crate::core::notes::{Note, Target};
 use crate::ui::browser;
+use crate::ui::components::citation_panel::CiteTarget;
 use crate::ui::notes_state::{new_id, now, use_notes, Editing};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -88,6 +89,8 @@ pub fn read_selection(doc: &Document) -> Option<Picked> {
 pub fn SelectionBar(
     /// The open document.
     doc: &'static Document,
+    /// Opens the citation panel.
+    cite: RwSignal<Option<CiteTarget>>,
 ) -> impl IntoView {
     let state = use_app();
     let notes = use_notes();
@@ -109,6 +112,7 @@ pub fn SelectionBar(
         picked.get().map(|p| {
             let passage = p.anchor.clone();
             let para = p.anchor.para.clone();
+            let cite_target = CiteTarget { doc: doc.meta.id.clone(), para: p.anchor.para.clone(), quote: p.anchor.quote.clone() };
             view! {
                 <div class="selection-bar" role="toolbar" aria-label=move || state.t(Msg::SelectionActions) style=p.style.clone()>
                     // Keep the selection when the button is pressed.
@@ -121,6 +125,11 @@ pub fn SelectionBar(
                         on:mousedown=move |ev| ev.prevent_default()
                         on:click=move |_| open(Target::Paragraph { para: para.clone() })>
                         {move || state.t(Msg::NoteOnParagraph)}
+                    </button>
+                    <button type="button" class="tool-btn" data-action="cite"
+                        on:mousedown=move |ev| ev.prevent_default()
+                        on:click=move |_| cite.set(Some(cite_target.clone()))>
+                        {move || state.t(Msg::Cite)}
                     </button>
                 </div>
             }

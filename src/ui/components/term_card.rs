@@ -5,6 +5,7 @@ use crate::core::glossary::Term;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::search::{KwicLine, KWIC_WIDTH};
+use crate::ui::components::kwic::KwicItem;
 use crate::ui::state::{use_app, GlossaryState};
 use leptos::prelude::*;
 
@@ -99,20 +100,7 @@ pub fn OccurrenceList(
         <div class="occurrences">
             <h3>{move || format!("{} {} {}", state.t(Msg::InCorpus), total, state.t(Msg::Occurrences))}</h3>
             <ol class="kwic" lang="zh-Hans">
-                {lines.into_iter().map(|l| {
-                    let doc = &bundle.docs[l.doc];
-                    let href = Route::Doc { doc: doc.meta.id.clone(), para: Some(l.block_id.clone()), quote: Some(l.keyword.clone()) }.to_hash();
-                    view! {
-                        <li>
-                            <a href=href class="kwic-line">
-                                <span class="kwic-left">{if l.left_cut { "…" } else { "" }}{l.left.clone()}</span>
-                                <mark class="kwic-key">{l.keyword.clone()}</mark>
-                                <span class="kwic-right">{l.right.clone()}{if l.right_cut { "…" } else { "" }}</span>
-                            </a>
-                            <span class="kwic-source">{doc.meta.title.clone()}</span>
-                        </li>
-                    }
-                }).collect_view()}
+                {lines.into_iter().map(|l| view! { <KwicItem line=l/> }).collect_view()}
             </ol>
             {(limit < total).then(|| view! {
                 <a class="more-link" href=Route::Glossary { term: Some(id.clone()) }.to_hash()>{move || state.t(Msg::AllOccurrences)}</a>

@@ -11,6 +11,7 @@ use crate::core::render::Mark;
 use crate::core::render::{block_html, RenderOptions};
 use crate::core::route::Route;
 use crate::ui::browser;
+use crate::ui::components::citation_panel::{CitationPanel, CiteTarget};
 use crate::ui::components::notes_list::DocNotes;
 use crate::ui::components::popover::{PopoverCtl, TermPopover};
 use crate::ui::components::selection_bar::SelectionBar;
@@ -205,6 +206,7 @@ pub fn ReaderPage(
         by_block
     });
     let popover = PopoverCtl::new();
+    let cite = RwSignal::new(None::<CiteTarget>);
     let progress = RwSignal::new(0.0f64);
 
     // Shortcuts with Alt+Shift (single keys would clash with screen readers' own keys).
@@ -379,7 +381,8 @@ pub fn ReaderPage(
             </article>
             {analysis.map(|a| view! { <Strip doc=document analysis=a/> })}
             <TermPopover ctl=popover/>
-            <SelectionBar doc=document/>
+            <SelectionBar doc=document cite=cite/>
+            <CitationPanel target=cite/>
         </div>
     }
 }
