@@ -231,6 +231,8 @@ messages! {
     ImportUpdated => "条更新", "updated";
     ImportUnchanged => "条未变（本地版本相同或更新）", "unchanged (local copy same or newer)";
     ImportDuplicates => "条重复（文件内同一 id，保留最新）", "duplicates in the file (same id; the newest kept)";
+    SoftwareTitle => "软件与致谢", "Software and credits";
+    SoftwareBody => "分词：jieba-rs（MIT 许可），词典取自 jieba 项目词典（MIT 许可）。界面：Leptos（MIT 许可）。术语释义由丝路读本团队依据各词条所列公开资料撰写。", "Segmentation by jieba-rs (MIT licence), with a dictionary derived from the jieba project's (MIT licence). Interface built with Leptos (MIT licence). Glossary definitions are written by the Silk Road Reader team from the public sources each entry cites.";
     // search, concordance, analytics, citation
     SearchLabel => "搜索文库与术语表", "Search the texts and the glossary";
     SearchPlaceholder => "搜索……（按 / 键）", "Search… (press /)";

@@ -111,7 +111,7 @@ pub fn DocNotes(
                     )
                 }))
                 .collect();
-            in_text.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            in_text.sort_by_key(|x| (x.0, x.1));
             placed.extend(in_text.into_iter().map(|x| x.2));
             let orphans: Vec<Note> = p.orphans.iter().map(|n| (*n).clone()).collect();
             (placed, orphans)

@@ -50,9 +50,8 @@ pub fn read_selection(doc: &Document) -> Option<Picked> {
     }
     let range = selection.get_range_at(0).ok()?;
     let start_block = block_of(&range.start_container().ok()?)?;
-    if start_block.closest(".doc-text").ok()?.is_none() {
-        return None;
-    }
+    // Only selections in the document's text (not in the header or a list).
+    start_block.closest(".doc-text").ok()??;
     let id = start_block
         .get_attribute("data-para")
         .or_else(|| start_block.get_attribute("data-heading"))?;

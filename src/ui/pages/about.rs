@@ -27,8 +27,8 @@ pub fn AboutPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <h2>"Software"</h2>
-            <p lang="en">"Segmentation by jieba-rs (MIT licence), with a dictionary derived from the jieba project's dictionary (MIT licence). User interface built with Leptos (MIT licence). Glossary definitions written by the Silk Road Reader team from public sources cited in each entry."</p>
+            <h2>{move || state.t(Msg::SoftwareTitle)}</h2>
+            <p>{move || state.t(Msg::SoftwareBody)}</p>
         </section>
     }
 }
