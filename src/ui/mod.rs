@@ -2,6 +2,7 @@
 //! touches the browser; it holds no logic that could live in `core`.
 
 pub mod app;
+pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod notes_state;
