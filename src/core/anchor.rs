@@ -525,42 +525,13 @@ fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, h_in: i8, bottom: u64) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::{Block, BlockKind, DocMeta};
+    use crate::core::fixtures::{self, block};
 
     fn doc(paras: &[(&str, &str)]) -> Document {
-        Document {
-            meta: DocMeta {
-                id: "d".into(),
-                seed: "000".into(),
-                title: "T".into(),
-                title_editorial: false,
-                title_en: String::new(),
-                authors: vec![],
-                authors_editorial: false,
-                affiliation: vec![],
-                venue: String::new(),
-                venue_en: String::new(),
-                date: String::new(),
-                date_approx: false,
-                doi: String::new(),
-                kind: "journal-article".into(),
-                attribution: "x".into(),
-                editorial_note: String::new(),
-            },
-            blocks: paras
-                .iter()
-                .map(|(id, text)| Block {
-                    id: id.to_string(),
-                    kind: BlockKind::Paragraph,
-                    text: text.to_string(),
-                    corrections: vec![],
-                    lang: String::new(),
-                    details: false,
-                    excerpt_ends: false,
-                    line: 0,
-                })
-                .collect(),
-        }
+        fixtures::doc(
+            "d",
+            paras.iter().map(|(id, text)| block(id, text)).collect(),
+        )
     }
 
     /// The anchor of the first occurrence of `quote` in `text`.

@@ -211,43 +211,14 @@ pub fn cite(bundle: &Bundle, req: &CiteRequest) -> Result<Citation, CitationErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::{Block, BlockKind, DocMeta};
+    use crate::core::corpus::{Block, DocMeta};
+    use crate::core::fixtures::{self, block};
 
     pub(super) fn meta(kind: &str) -> DocMeta {
         DocMeta {
-            id: "d".into(),
-            seed: "000".into(),
             title: "“一带一路”研究".into(),
-            title_editorial: false,
-            title_en: String::new(),
-            authors: vec![],
-            authors_editorial: false,
-            affiliation: vec![],
-            venue: String::new(),
-            venue_en: String::new(),
-            date: "2019".into(),
-            date_approx: false,
-            doi: String::new(),
             kind: kind.into(),
-            attribution: "By us.".into(),
-            editorial_note: String::new(),
-        }
-    }
-
-    fn block(id: &str, text: &str, details: bool) -> Block {
-        Block {
-            id: id.into(),
-            kind: if id.starts_with('s') {
-                BlockKind::Heading(2)
-            } else {
-                BlockKind::Paragraph
-            },
-            text: text.into(),
-            corrections: vec![],
-            lang: String::new(),
-            details,
-            excerpt_ends: false,
-            line: 0,
+            ..fixtures::meta("d")
         }
     }
 
@@ -256,10 +227,13 @@ mod tests {
             docs: vec![Document {
                 meta,
                 blocks: vec![
-                    block("cip", "定价", true),
-                    block("s1", "一、前言", false),
-                    block("p1", "第一段。", false),
-                    block("p2", "加强 政策沟通, 推进(合作)。", false),
+                    Block {
+                        details: true,
+                        ..block("cip", "定价")
+                    },
+                    block("s1", "一、前言"),
+                    block("p1", "第一段。"),
+                    block("p2", "加强 政策沟通, 推进(合作)。"),
                 ],
             }],
             terms: vec![],

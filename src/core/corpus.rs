@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Descriptive fields of a document, from the TOML header between `+++` lines.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocMeta {
     pub id: String,
@@ -51,14 +51,15 @@ pub struct Correction {
 }
 
 /// Whether a block is a heading or a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {
     Heading(u8),
+    #[default]
     Paragraph,
 }
 
 /// One heading or paragraph, with its corrected text and the corrections inside it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     pub id: String,
     pub kind: BlockKind,
@@ -335,12 +336,7 @@ fn block_from_attrs(attrs: &str, kind: BlockKind) -> Result<Block, String> {
     let mut block = Block {
         id: id.to_string(),
         kind,
-        text: String::new(),
-        corrections: Vec::new(),
-        lang: String::new(),
-        details: false,
-        excerpt_ends: false,
-        line: 0,
+        ..Block::default()
     };
     for word in words {
         match word {
@@ -406,19 +402,10 @@ mod tests {
             id: get("id"),
             seed: get("seed"),
             title: get("title"),
-            title_editorial: false,
-            title_en: String::new(),
-            authors: vec![],
-            authors_editorial: false,
-            affiliation: vec![],
-            venue: String::new(),
-            venue_en: String::new(),
             date: get("date"),
-            date_approx: false,
-            doi: String::new(),
             kind: get("kind"),
             attribution: get("attribution"),
-            editorial_note: String::new(),
+            ..DocMeta::default()
         })
     }
 

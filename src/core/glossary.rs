@@ -21,7 +21,7 @@ pub const CATEGORIES: [&str; 7] = [
 ];
 
 /// One glossary entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: String,
@@ -297,31 +297,17 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::fixtures;
 
+    /// A complete entry: it passes every check when its headword occurs in the corpus.
     fn term(id: &str, headword: &str) -> Term {
         Term {
-            id: id.into(),
-            headword: headword.into(),
-            variants: vec![],
-            reference_only: false,
-            pinyin: "xiǎo ér měi".into(),
-            category: "slogan".into(),
-            english: "small yet smart".into(),
-            english_official: String::new(),
-            english_alt: vec![],
             def_zh: "定义".into(),
             def_en: "definition".into(),
-            origin_en: String::new(),
-            origin_zh: String::new(),
-            parts: vec![],
-            related: vec![],
-            context_en: String::new(),
-            context_zh: String::new(),
-            flag_en: String::new(),
-            flag_zh: String::new(),
-            confidence: "high".into(),
-            sources: vec![],
             file: "glossary/slogans.toml".into(),
+            ..fixtures::term(id, headword)
+                .with_pinyin("xiǎo ér měi")
+                .with_english("small yet smart")
         }
     }
 

@@ -8,6 +8,8 @@ pub mod citation;
 pub mod corpus;
 pub mod dictionary;
 pub mod engine;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod glossary;
 pub mod i18n;
 pub mod notes;

@@ -309,29 +309,16 @@ pub fn text_content(html: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::corpus::parse_inline;
-    use crate::core::corpus::BlockKind;
+    use crate::core::fixtures::{self, term};
     use crate::core::terms::TermMatcher;
     use crate::core::text::OffsetMap;
-
-    fn term(id: &str, headword: &str) -> Term {
-        serde_json::from_value(serde_json::json!({
-            "id": id, "headword": headword, "pinyin": "", "category": "slogan",
-            "english": "e", "def_zh": "d", "def_en": "d", "confidence": "high"
-        }))
-        .unwrap()
-    }
 
     fn block(src: &str) -> Block {
         let (text, corrections) = parse_inline(src).unwrap();
         Block {
-            id: "p1".into(),
-            kind: BlockKind::Paragraph,
-            text,
             corrections,
-            lang: String::new(),
-            details: false,
-            excerpt_ends: false,
             line: 1,
+            ..fixtures::block("p1", &text)
         }
     }
 

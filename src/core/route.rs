@@ -4,6 +4,10 @@
 //! routes need server rewrites or throw. These routes are a public contract: embedders and
 //! shared links rely on them, so parsing is lenient and formatting is stable.
 
+/// Encoding is the citation links' (RFC 3986 unreserved characters kept, UTF-8); decoding
+/// stays lenient ([`percent_decode`]).
+pub use super::citation::percent_encode;
+
 /// Search modes, as written in the URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SearchKind {
@@ -139,19 +143,6 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
             (percent_decode(k), percent_decode(&v.replace('+', " ")))
         })
         .collect()
-}
-
-/// Percent-encodes everything but unreserved ASCII (RFC 3986), as UTF-8.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Decodes `%XX` sequences; invalid sequences and invalid UTF-8 are kept or replaced,

@@ -24,8 +24,6 @@ mod analytics;
 mod block;
 mod chart;
 mod concordance;
-#[cfg(test)]
-mod fixtures;
 mod lookup;
 
 pub use analytics::{DocTermStats, TermCount};
@@ -281,22 +279,8 @@ impl<'a> SearchIndex<'a> {
         };
         let mut out = Vec::new();
         for ib in &self.blocks {
-            let block = &self.bundle.docs[ib.doc].blocks[ib.block];
-            let found = ib.matches(&q, mode, forms, &block.text);
-            if found.is_empty() {
-                continue;
-            }
-            let map = OffsetMap::new(&block.text);
-            out.extend(found.into_iter().map(|(s, e)| {
-                KwicLine::new(
-                    ib.doc,
-                    ib.block,
-                    &block.id,
-                    &block.text,
-                    map.range(s, e),
-                    KWIC_WIDTH,
-                )
-            }));
+            let text = &self.bundle.docs[ib.doc].blocks[ib.block].text;
+            self.push_lines(ib, ib.matches(&q, mode, forms, text), &mut out);
         }
         Ok(out)
     }
@@ -331,28 +315,44 @@ impl<'a> SearchIndex<'a> {
     pub fn term_hits(&self, term: usize) -> Vec<KwicLine> {
         let mut out = Vec::new();
         for ib in &self.blocks {
-            let block = &self.bundle.docs[ib.doc].blocks[ib.block];
-            let mut map = None;
-            for &(_, s, e) in ib.terms.iter().filter(|h| h.0 == term) {
-                let map = map.get_or_insert_with(|| OffsetMap::new(&block.text));
-                out.push(KwicLine::new(
-                    ib.doc,
-                    ib.block,
-                    &block.id,
-                    &block.text,
-                    map.range(s, e),
-                    KWIC_WIDTH,
-                ));
-            }
+            let ranges = ib
+                .terms
+                .iter()
+                .filter(|h| h.0 == term)
+                .map(|&(_, s, e)| (s, e));
+            self.push_lines(ib, ranges, &mut out);
         }
         out
+    }
+
+    /// Appends the keyword-in-context lines of the byte ranges `ranges` of block `ib`
+    /// (the block's offset map is built only if there is a range).
+    fn push_lines(
+        &self,
+        ib: &IndexedBlock,
+        ranges: impl IntoIterator<Item = (usize, usize)>,
+        out: &mut Vec<KwicLine>,
+    ) {
+        let block = &self.bundle.docs[ib.doc].blocks[ib.block];
+        let mut map = None;
+        for (s, e) in ranges {
+            let map = map.get_or_insert_with(|| OffsetMap::new(&block.text));
+            out.push(KwicLine::new(
+                ib.doc,
+                ib.block,
+                &block.id,
+                &block.text,
+                map.range(s, e),
+                KWIC_WIDTH,
+            ));
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fixtures::{sample, seg};
     use super::*;
+    use crate::core::fixtures::{sample_bundle, seg};
 
     fn found(index: &SearchIndex, q: &str, mode: SearchMode) -> Vec<(usize, String, String)> {
         index
@@ -365,7 +365,7 @@ mod tests {
 
     #[test]
     fn word_mode_respects_word_boundaries() {
-        let b = sample();
+        let b = sample_bundle();
         let s = seg();
         let index = SearchIndex::new(&b, Some(&s));
         let word = found(&index, "合作", SearchMode::Word);
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn phrases_match_word_sequences_and_glossary_forms_match_inside_words() {
-        let b = sample();
+        let b = sample_bundle();
         let s = seg();
         let index = SearchIndex::new(&b, Some(&s));
         // 国际合作 is two words in the text: a multi-word query finds it.
@@ -399,7 +399,7 @@ mod tests {
 
     #[test]
     fn latin_is_case_insensitive_and_full_width_folds() {
-        let b = sample();
+        let b = sample_bundle();
         let s = seg();
         let index = SearchIndex::new(&b, Some(&s));
         assert_eq!(found(&index, "bri", SearchMode::Word)[0].2, "BRI");
@@ -410,7 +410,7 @@ mod tests {
 
     #[test]
     fn results_group_by_document_most_hits_first() {
-        let b = sample();
+        let b = sample_bundle();
         let s = seg();
         let index = SearchIndex::new(&b, Some(&s));
         let r = index.search("合作", SearchMode::Substring).unwrap();
@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn without_a_segmenter_word_mode_finds_substrings() {
-        let b = sample();
+        let b = sample_bundle();
         let index = SearchIndex::new(&b, None);
         assert_eq!(
             found(&index, "合作", SearchMode::Word).len(),

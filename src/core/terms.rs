@@ -84,33 +84,7 @@ impl TermMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn term(id: &str, headword: &str, variants: &[&str]) -> Term {
-        Term {
-            id: id.into(),
-            headword: headword.into(),
-            variants: variants.iter().map(|s| s.to_string()).collect(),
-            reference_only: false,
-            pinyin: String::new(),
-            category: "slogan".into(),
-            english: String::new(),
-            english_official: String::new(),
-            english_alt: vec![],
-            def_zh: String::new(),
-            def_en: String::new(),
-            origin_en: String::new(),
-            origin_zh: String::new(),
-            parts: vec![],
-            related: vec![],
-            context_en: String::new(),
-            context_zh: String::new(),
-            flag_en: String::new(),
-            flag_zh: String::new(),
-            confidence: "high".into(),
-            sources: vec![],
-            file: String::new(),
-        }
-    }
+    use crate::core::fixtures::term;
 
     fn found(terms: &[Term], text: &str) -> Vec<(String, String)> {
         TermMatcher::new(terms)
@@ -123,10 +97,10 @@ mod tests {
     #[test]
     fn longest_match_wins_for_nested_terms() {
         let terms = [
-            term("ming-yun", "命运共同体", &[]),
-            term("ren-lei", "人类命运共同体", &[]),
-            term("wu-tong", "五通", &[]),
-            term("wu-tong-san-tong", "五通三同", &[]),
+            term("ming-yun", "命运共同体"),
+            term("ren-lei", "人类命运共同体"),
+            term("wu-tong", "五通"),
+            term("wu-tong-san-tong", "五通三同"),
         ];
         let hits = found(
             &terms,
@@ -138,7 +112,7 @@ mod tests {
 
     #[test]
     fn variants_map_to_their_entry_and_quotes_stay_outside() {
-        let terms = [term("gong-shang", "共商共建共享", &["共商、共建、共享"])];
+        let terms = [term("gong-shang", "共商共建共享").with_variants(&["共商、共建、共享"])];
         let hits = found(&terms, "坚持“共商、共建、共享”原则");
         assert_eq!(
             hits,
@@ -148,7 +122,7 @@ mod tests {
 
     #[test]
     fn whitespace_inside_a_term_is_skipped() {
-        let terms = [term("zhi-zao", "中国制造2025", &[])];
+        let terms = [term("zhi-zao", "中国制造2025")];
         let hits = found(&terms, "“中国制造 2025”和中国制造\n2025");
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].1, "中国制造 2025");
@@ -158,8 +132,8 @@ mod tests {
     #[test]
     fn look_alikes_do_not_fire() {
         let terms = [
-            term("hu-lian-wang-jia", "互联网+", &[]),
-            term("gong-ye", "工业互联网", &[]),
+            term("hu-lian-wang-jia", "互联网+"),
+            term("gong-ye", "工业互联网"),
         ];
         let hits = found(&terms, "发展工业互联网+平台，推进“互联网+”");
         assert_eq!(hits[0].1, "工业互联网");
@@ -169,7 +143,7 @@ mod tests {
 
     #[test]
     fn offsets_are_in_all_units() {
-        let terms = [term("x", "设施联通", &[])];
+        let terms = [term("x", "设施联通")];
         let text = "𠀀设施联通";
         let hit = &TermMatcher::new(&terms).find(text)[0];
         assert_eq!(hit.range.start.byte, 4);

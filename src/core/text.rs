@@ -54,30 +54,22 @@ impl OffsetMap {
     /// The offset of a byte position; a position inside a character snaps back to the
     /// character's start.
     pub fn at_byte(&self, byte: usize) -> Offset {
-        let i = match self.starts.binary_search_by_key(&byte, |s| s.0) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let (byte, utf16) = self.starts[i];
-        Offset {
-            byte,
-            char: i,
-            utf16,
-        }
+        self.snap_back(byte, |s| s.0)
     }
 
     /// The offset of a UTF-16 position; a position inside a surrogate pair snaps back.
     pub fn at_utf16(&self, utf16: usize) -> Offset {
-        let i = match self.starts.binary_search_by_key(&utf16, |s| s.1) {
+        self.snap_back(utf16, |s| s.1)
+    }
+
+    /// The character that starts at `pos` (measured by `unit`) or, inside a character,
+    /// the one that contains it; past the end, the end.
+    fn snap_back(&self, pos: usize, unit: impl Fn(&(usize, usize)) -> usize) -> Offset {
+        let i = match self.starts.binary_search_by_key(&pos, unit) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let (byte, utf16) = self.starts[i];
-        Offset {
-            byte,
-            char: i,
-            utf16,
-        }
+        self.at_char(i)
     }
 
     /// The offset of the `n`th character (clamped to the end).

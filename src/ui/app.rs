@@ -11,9 +11,11 @@ use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
 use crate::ui::notes_state::NotesState;
 use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
 use crate::ui::pages::notes::NotesPage;
-use crate::ui::pages::{analytics::AnalyticsPage, concordance::ConcordancePage, search::SearchPage};
 use crate::ui::pages::{
     about::AboutPage, library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage,
+};
+use crate::ui::pages::{
+    analytics::AnalyticsPage, concordance::ConcordancePage, search::SearchPage,
 };
 use crate::ui::state::AppState;
 use leptos::prelude::*;

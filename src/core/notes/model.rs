@@ -451,36 +451,7 @@ impl NoteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn passage(para: &str, quote: &str, start: usize) -> Target {
-        let n = quote.chars().count();
-        Target::Passage(Anchor {
-            para: para.into(),
-            quote: quote.into(),
-            start_char: start,
-            end_char: start + n,
-            start_utf16: start,
-            end_utf16: start + n,
-            ..Anchor::default()
-        })
-    }
-
-    fn store() -> NoteStore {
-        let mut s = NoteStore::new();
-        let mut a = Note::new("n-1", "doc-b", passage("p2", "一带一路", 5), 100);
-        a.text = "Belt and Road".into();
-        a.tags = vec!["BRI".into()];
-        s.add(a).unwrap();
-        let mut b = Note::new("n-2", "doc-a", Target::Paragraph { para: "p1".into() }, 200);
-        b.colour = Colour::Green;
-        b.tags = vec![" 产能 ".into(), "bri".into(), "".into()];
-        s.add(b).unwrap();
-        s.add(Note::new("n-3", "doc-b", passage("p2", "合作", 1), 300))
-            .unwrap();
-        s.add(Note::new("n-4", "doc-b", Target::Document, 400))
-            .unwrap();
-        s
-    }
+    use crate::core::fixtures::sample_store;
 
     #[test]
     fn colours_parse_and_name() {
@@ -509,12 +480,12 @@ mod tests {
             parse_tags("产能，合作、 BRI; bri\n"),
             vec!["产能", "合作", "BRI"]
         );
-        assert_eq!(store().get("n-2").unwrap().tags, vec!["产能", "bri"]);
+        assert_eq!(sample_store().get("n-2").unwrap().tags, vec!["产能", "bri"]);
     }
 
     #[test]
     fn add_refuses_duplicates_and_bad_fields() {
-        let mut s = store();
+        let mut s = sample_store();
         assert_eq!(
             s.add(Note::new("n-1", "doc-a", Target::Document, 1)),
             Err(NoteError::DuplicateId("n-1".into()))
@@ -535,7 +506,7 @@ mod tests {
 
     #[test]
     fn edit_moves_updated_forward_even_if_the_clock_went_back() {
-        let mut s = store();
+        let mut s = sample_store();
         let n = s
             .edit(
                 "n-1",
@@ -581,7 +552,7 @@ mod tests {
 
     #[test]
     fn delete_is_a_tombstone_and_undo_restores() {
-        let mut s = store();
+        let mut s = sample_store();
         s.delete("n-1", 1000).unwrap();
         let n = s.get("n-1").unwrap();
         assert_eq!((n.deleted, n.updated), (Some(1000), 1000));

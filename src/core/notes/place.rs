@@ -82,16 +82,12 @@ pub fn place<'a>(store: &'a NoteStore, doc: &Document) -> Placement<'a> {
 mod tests {
     use super::*;
     use crate::core::anchor::anchor_from_selection;
+    use crate::core::fixtures::{block, doc};
     use crate::core::notes::model::Colour;
 
     #[test]
     fn places_passages_paragraphs_and_orphans() {
-        let doc: Document = serde_json::from_value(serde_json::json!({
-            "meta": {"id": "doc-a", "seed": "001", "title": "T", "kind": "journal-article", "attribution": "x"},
-            "blocks": [{"id": "p1", "kind": "Paragraph", "text": "甲乙丙丁戊己庚辛", "corrections": [],
-                        "lang": "", "details": false, "excerpt_ends": false, "line": 1}]
-        }))
-        .unwrap();
+        let doc = doc("doc-a", vec![block("p1", "甲乙丙丁戊己庚辛")]);
         let mut s = NoteStore::new();
         let mut n = Note::new(
             "n-1",

@@ -122,65 +122,17 @@ pub fn cmp_position(a: &Note, b: &Note, docs: &[Document]) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::anchor::Anchor;
-
-    fn passage(para: &str, quote: &str, start: usize) -> Target {
-        let n = quote.chars().count();
-        Target::Passage(Anchor {
-            para: para.into(),
-            quote: quote.into(),
-            start_char: start,
-            end_char: start + n,
-            start_utf16: start,
-            end_utf16: start + n,
-            ..Anchor::default()
-        })
-    }
-
-    fn store() -> NoteStore {
-        let mut s = NoteStore::new();
-        let mut a = Note::new("n-1", "doc-b", passage("p2", "一带一路", 5), 100);
-        a.text = "Belt and Road".into();
-        a.tags = vec!["BRI".into()];
-        s.add(a).unwrap();
-        let mut b = Note::new("n-2", "doc-a", Target::Paragraph { para: "p1".into() }, 200);
-        b.colour = Colour::Green;
-        b.tags = vec![" 产能 ".into(), "bri".into(), "".into()];
-        s.add(b).unwrap();
-        s.add(Note::new("n-3", "doc-b", passage("p2", "合作", 1), 300))
-            .unwrap();
-        s.add(Note::new("n-4", "doc-b", Target::Document, 400))
-            .unwrap();
-        s
-    }
+    use crate::core::fixtures::{block, doc, passage, sample_store};
 
     fn docs() -> Vec<Document> {
-        let d = |id: &str| {
-            let mut doc: Document = serde_json::from_value(serde_json::json!({
-                "meta": {"id": id, "seed": "001", "title": "T", "kind": "journal-article", "attribution": "x"},
-                "blocks": []
-            }))
-            .unwrap();
-            for p in ["p1", "p2"] {
-                doc.blocks.push(crate::core::corpus::Block {
-                    id: p.into(),
-                    kind: crate::core::corpus::BlockKind::Paragraph,
-                    text: "文".into(),
-                    corrections: vec![],
-                    lang: String::new(),
-                    details: false,
-                    excerpt_ends: false,
-                    line: 0,
-                });
-            }
-            doc
-        };
-        vec![d("doc-a"), d("doc-b")]
+        ["doc-a", "doc-b"]
+            .map(|id| doc(id, vec![block("p1", "文"), block("p2", "文")]))
+            .into()
     }
 
     #[test]
     fn list_filters_by_doc_tag_colour_and_words() {
-        let s = store();
+        let s = sample_store();
         let ids = |f: Filter| {
             s.list(&f, Sort::Oldest, &docs())
                 .iter()
@@ -232,7 +184,7 @@ mod tests {
 
     #[test]
     fn list_sorts_by_reading_order_or_date() {
-        let mut s = store();
+        let mut s = sample_store();
         s.add(Note::new("n-5", "gone-doc", Target::Document, 50))
             .unwrap();
         s.add(Note::new("n-6", "doc-b", passage("p9", "x", 0), 60))
@@ -267,7 +219,7 @@ mod tests {
     #[test]
     fn tag_counts() {
         assert_eq!(
-            store().tags(),
+            sample_store().tags(),
             vec![("BRI".to_string(), 2), ("产能".to_string(), 1)]
         );
     }

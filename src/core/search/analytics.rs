@@ -123,9 +123,9 @@ impl<'a> SearchIndex<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{block, doc, term};
     use super::*;
     use crate::core::bundle::Bundle;
+    use crate::core::fixtures::{block, doc, term};
 
     fn bundle() -> Bundle {
         let mut cip = block("p9", "政策沟通政策沟通政策沟通");
@@ -142,10 +142,12 @@ mod tests {
                 doc("b", vec![block("p1", "没有术语")]),
             ],
             terms: vec![
-                term("wu-tong", "五通", &[], "wǔ tōng", "five"),
-                term("min-xin-xiang-tong", "民心相通", &[], "", ""),
-                term("zheng-ce-gou-tong", "政策沟通", &[], "", ""),
-                term("she-shi-lian-tong", "设施联通", &[], "", ""),
+                term("wu-tong", "五通")
+                    .with_pinyin("wǔ tōng")
+                    .with_english("five"),
+                term("min-xin-xiang-tong", "民心相通"),
+                term("zheng-ce-gou-tong", "政策沟通"),
+                term("she-shi-lian-tong", "设施联通"),
             ],
         }
     }

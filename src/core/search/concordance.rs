@@ -165,8 +165,8 @@ pub fn kwic_csv(bundle: &Bundle, lines: &[KwicLine], base_url: &str, lang: Lang)
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{sample, seg};
     use super::*;
+    use crate::core::fixtures::{sample_bundle, seg};
 
     fn line(doc: usize, start: usize, left: &str, right: &str) -> KwicLine {
         let mut l = KwicLine {
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn csv_has_bom_header_and_links() {
-        let b = sample();
+        let b = sample_bundle();
         let s = seg();
         let index = SearchIndex::new(&b, Some(&s));
         let q = ConcordanceQuery::Text {
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn concordance_by_term_id() {
-        let b = sample();
+        let b = sample_bundle();
         let s = seg();
         let index = SearchIndex::new(&b, Some(&s));
         let q = ConcordanceQuery::from_param(&b, "ydyl");

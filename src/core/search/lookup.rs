@@ -188,36 +188,27 @@ pub fn glossary_matches(terms: &[Term], query: &str) -> Vec<GlossaryMatch> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::term;
     use super::*;
+    use crate::core::fixtures::term;
 
     fn glossary() -> Vec<Term> {
-        let mut lv = term(
-            "lv-se",
-            "绿色丝绸之路",
-            &[],
-            "lǜ sè sī chóu zhī lù",
-            "Green Silk Road",
-        );
+        let mut lv = term("lv-se", "绿色丝绸之路")
+            .with_pinyin("lǜ sè sī chóu zhī lù")
+            .with_english("Green Silk Road");
         lv.english_alt = vec!["green BRI".into()];
         vec![
-            term(
-                "xiao-er-mei",
-                "小而美",
-                &[],
-                "xiǎo ér měi",
-                "small yet smart",
-            ),
-            term(
-                "gong-shang",
-                "共商共建共享",
-                &["共商、共建、共享"],
-                "gòng shāng gòng jiàn gòng xiǎng",
-                "extensive consultation, joint contribution and shared benefits",
-            ),
+            term("xiao-er-mei", "小而美")
+                .with_pinyin("xiǎo ér měi")
+                .with_english("small yet smart"),
+            term("gong-shang", "共商共建共享")
+                .with_variants(&["共商、共建、共享"])
+                .with_pinyin("gòng shāng gòng jiàn gòng xiǎng")
+                .with_english("extensive consultation, joint contribution and shared benefits"),
             lv,
-            term("aeo", "AEO", &[], "", "Authorised Economic Operator"),
-            term("xi-an", "西安", &[], "Xī'ān", "Xi'an"),
+            term("aeo", "AEO").with_english("Authorised Economic Operator"),
+            term("xi-an", "西安")
+                .with_pinyin("Xī'ān")
+                .with_english("Xi'an"),
         ]
     }
 
@@ -294,14 +285,8 @@ mod tests {
         assert!(m.windows(2).all(|w| w[0].quality <= w[1].quality));
         // A leading article does not count; the shorter field wins among prefixes.
         let mut gl = gl;
-        gl.push(term(
-            "sym",
-            "座谈会",
-            &[],
-            "",
-            "Symposium on the Green Silk Road",
-        ));
-        gl.push(term("gsr", "绿丝路", &[], "", "the Green Silk Road Fund"));
+        gl.push(term("sym", "座谈会").with_english("Symposium on the Green Silk Road"));
+        gl.push(term("gsr", "绿丝路").with_english("the Green Silk Road Fund"));
         let m: Vec<(String, MatchQuality)> = glossary_matches(&gl, "the green silk road")
             .into_iter()
             .map(|m| (m.id, m.quality))

@@ -19,8 +19,16 @@ pub fn GroupedBars(
     /// Where each bar leads.
     hrefs: Vec<Vec<String>>,
 ) -> impl IntoView {
-    let spec = ChartSpec { width: 760.0, height: 320.0, margin: [16.0, 8.0, 64.0, 36.0], ..ChartSpec::default() };
-    let as_f64: Vec<Vec<f64>> = values.iter().map(|g| g.iter().map(|v| *v as f64).collect()).collect();
+    let spec = ChartSpec {
+        width: 760.0,
+        height: 320.0,
+        margin: [16.0, 8.0, 64.0, 36.0],
+        ..ChartSpec::default()
+    };
+    let as_f64: Vec<Vec<f64>> = values
+        .iter()
+        .map(|g| g.iter().map(|v| *v as f64).collect())
+        .collect();
     let chart = grouped_bar_chart(&as_f64, &spec);
     let plot = chart.plot;
     view! {

@@ -15,7 +15,8 @@ fn typing() -> bool {
         .and_then(|d| d.active_element())
         .is_some_and(|e| {
             matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || e.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+                || e.dyn_ref::<web_sys::HtmlElement>()
+                    .is_some_and(|h| h.is_content_editable())
         })
 }
 
@@ -30,7 +31,8 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let slash = ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing();
+        let slash =
+            ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !typing();
         let chord = ev.alt_key() && ev.shift_key() && ev.code() == "KeyF";
         if slash || chord {
             if let Some(input) = browser::query("#site-search") {

@@ -11,7 +11,11 @@ use leptos::prelude::*;
 
 /// A short label for a document on an axis.
 fn short(title: &str) -> String {
-    let t: String = title.trim_matches(|c: char| "“”\"《》".contains(c)).chars().take(6).collect();
+    let t: String = title
+        .trim_matches(|c: char| "“”\"《》".contains(c))
+        .chars()
+        .take(6)
+        .collect();
     format!("{t}…")
 }
 
@@ -23,10 +27,21 @@ pub fn AnalyticsPage() -> impl IntoView {
     let idx = index();
     let five = idx.five_counts();
     let groups: Vec<String> = bundle.docs.iter().map(|d| short(&d.meta.title)).collect();
-    let series: Vec<(String, String)> = (0..5).map(|i| (FIVE_HEADWORDS[i].to_string(), format!("f{i}"))).collect();
+    let series: Vec<(String, String)> = (0..5)
+        .map(|i| (FIVE_HEADWORDS[i].to_string(), format!("f{i}")))
+        .collect();
     let values: Vec<Vec<usize>> = five.iter().map(|c| c.to_vec()).collect();
-    let conc = |id: &str| Route::Concordance { query: id.to_string() }.to_hash();
-    let hrefs: Vec<Vec<String>> = bundle.docs.iter().map(|_| FIVE_IDS.iter().map(|id| conc(id)).collect()).collect();
+    let conc = |id: &str| {
+        Route::Concordance {
+            query: id.to_string(),
+        }
+        .to_hash()
+    };
+    let hrefs: Vec<Vec<String>> = bundle
+        .docs
+        .iter()
+        .map(|_| FIVE_IDS.iter().map(|id| conc(id)).collect())
+        .collect();
     let stats = idx.term_stats(6);
     view! {
         <section class="analytics-page" aria-labelledby="analytics-title">

@@ -25,11 +25,27 @@ pub fn ConcordancePage() -> impl IntoView {
     });
     let title = move || {
         let q = query.get();
-        state.engine().bundle.term(&q).map(|t| t.headword.clone()).unwrap_or(q)
+        state
+            .engine()
+            .bundle
+            .term(&q)
+            .map(|t| t.headword.clone())
+            .unwrap_or(q)
     };
     let export = move |_| {
-        let csv = lines.with_untracked(|l| kwic_csv(state.engine().bundle, l, &browser::base_url(), state.lang.get_untracked()));
-        if let Err(e) = browser::download("silk-road-reader-concordance.csv", "text/csv;charset=utf-8", &csv) {
+        let csv = lines.with_untracked(|l| {
+            kwic_csv(
+                state.engine().bundle,
+                l,
+                &browser::base_url(),
+                state.lang.get_untracked(),
+            )
+        });
+        if let Err(e) = browser::download(
+            "silk-road-reader-concordance.csv",
+            "text/csv;charset=utf-8",
+            &csv,
+        ) {
             state.say(e.to_string());
         }
     };

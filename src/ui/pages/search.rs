@@ -27,7 +27,10 @@ pub fn SearchPage() -> impl IntoView {
     let glossary = Memo::new(move |_| {
         let query = params.get().0;
         let terms = &state.engine().bundle.terms;
-        let mut found: Vec<usize> = glossary_matches(terms, query.trim()).into_iter().map(|m| m.term).collect();
+        let mut found: Vec<usize> = glossary_matches(terms, query.trim())
+            .into_iter()
+            .map(|m| m.term)
+            .collect();
         found.dedup();
         found.truncate(12);
         found
