@@ -35,7 +35,9 @@ fn summary(mut v: Vec<f64>) -> serde_json::Value {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     };
     let p95 = v[((0.95 * n as f64).ceil() as usize).clamp(1, n) - 1];
-    serde_json::json!({ "n": n, "median_ms": median, "p95_ms": p95, "min_ms": v[0] })
+    serde_json::json!({
+        "n": n, "median_ms": median, "p95_ms": p95, "min_ms": v[0], "max_ms": v[n - 1],
+    })
 }
 
 fn main() {

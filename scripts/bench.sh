@@ -27,14 +27,26 @@ DIST="${SRR_BENCH_DIST:-$ROOT/dist}"
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/srr-bench.XXXXXX")"
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
-# Samples, every few seconds, the compiler processes this run did not start, and the load.
+# Samples, every few seconds, what else the machine is doing: processes that are not
+# descendants of this script and are running (state R), and compilers among them.
 SAMPLE_EVERY=5
-mine=$(ps -o pgid= $$ | tr -d ' ')
 sample() {
   while :; do
-    local foreign
-    foreign=$(ps -eo pgid=,comm= | awk -v me="$mine" '$1 != me && $2 ~ /^(cargo|rustc|trunk|wasm-opt|wasm-bindgen|cc1|cc1plus|ld|rust-lld)$/' | wc -l)
-    printf '{"t":%s,"foreign":%s,"load1":%s}\n' "$(date +%s)" "$foreign" "$(cut -d' ' -f1 /proc/loadavg)"
+    local counts
+    counts=$(ps -eo pid=,ppid=,stat=,comm= | awk -v me=$$ '
+      { pp[$1] = $2; st[$1] = $3; cm[$1] = $4 }
+      END {
+        for (p in pp) {
+          q = p; mine = 0
+          while (q > 1 && q in pp) { if (q == me) { mine = 1; break } q = pp[q] }
+          if (mine) continue
+          if (st[p] ~ /^R/) run++
+          if (cm[p] ~ /^(cargo|rustc|trunk|wasm-opt|wasm-bindgen|cc1|cc1plus|rust-lld)$/) comp++
+        }
+        printf "%d %d", run, comp
+      }')
+    printf '{"t":%s,"running":%s,"compilers":%s,"load1":%s}\n' "$(date +%s)" "${counts% *}" "${counts#* }" \
+      "$(cut -d' ' -f1 /proc/loadavg)"
     sleep "$SAMPLE_EVERY"
   done
 }

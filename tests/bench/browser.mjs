@@ -29,8 +29,8 @@ const DIST = resolve(opt("--dist", process.env.SRR_BENCH_DIST || DEFAULT_DIST));
 const JSON_OUT = opt("--json", null);
 // Repetitions (quick mode: enough to see that every measurement works).
 const R = QUICK
-  ? { wasmPages: 1, warm: 2, runs: 8, searchRuns: 5, paintRuns: 2, switchRounds: 1, popoverPages: 1, popovers: 10, memPages: 1 }
-  : { wasmPages: 3, warm: 5, runs: 30, searchRuns: 20, paintRuns: 7, switchRounds: 5, popoverPages: 3, popovers: 30, memPages: 3 };
+  ? { wasmPages: 1, coldPages: 2, pairs: 2, warm: 2, runs: 8, searchRuns: 5, paintRuns: 2, switchRounds: 1, popoverPages: 1, popovers: 10, memPages: 1 }
+  : { wasmPages: 3, coldPages: 9, pairs: 8, warm: 20, runs: 40, searchRuns: 20, paintRuns: 9, switchRounds: 5, popoverPages: 3, popovers: 30, memPages: 3 };
 
 // The same queries as benches/engine.rs.
 const QUERIES = ["政策沟通", "设施联通", "贸易畅通", "资金融通", "民心相通", "合作", "发展", "一带一路", "国际合作",
@@ -92,7 +92,7 @@ function staticHtml(doc, stylesheets) {
   flush();
   return `<!doctype html>
 <html lang="zh-Hans" data-theme="light"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.meta.title)}</title>
+<title>${esc(doc.meta.title)}</title><link rel="icon" href="favicon.svg" type="image/svg+xml">
 ${stylesheets.map((h) => `<link rel="stylesheet" href="${h}">`).join("\n")}
 </head><body><main id="main" class="main"><div class="reader-layout"><article class="reader" data-doc="${esc(doc.meta.id)}">
 <header class="doc-header"><h1 class="doc-title">${esc(doc.meta.title)}</h1></header>
@@ -101,20 +101,27 @@ ${stylesheets.map((h) => `<link rel="stylesheet" href="${h}">`).join("\n")}
 
 // ---------- in-page helpers (installed before any page script) ----------
 function pageInit() {
-  // Resolves with performance.now() once `test` holds and the next frame has been produced.
-  const afterPaint = (resolve) => requestAnimationFrame(() => {
+  // Once `test` holds, resolves with performance.now() at three moments: `seen` (the DOM
+  // change, from a MutationObserver), `raf` (the next frame's requestAnimationFrame) and
+  // `painted` (a task queued from that rAF: the frame's style, layout and paint are done).
+  // painted − raf is the rendering work; raf − seen is mostly waiting for the frame.
+  const afterPaint = (seen, resolve) => requestAnimationFrame(() => {
+    const raf = performance.now();
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now());
+    ch.port1.onmessage = () => resolve({ seen, raf, painted: performance.now() });
     ch.port2.postMessage(null);
   });
-  window.__whenPainted = (test) => new Promise((resolve) => {
+  window.__whenPainted = (test, paint = true) => new Promise((resolve) => {
     const ok = typeof test === "string" ? () => document.querySelector(test) : test;
-    if (ok()) { afterPaint(resolve); return; }
-    const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); afterPaint(resolve); } });
+    const done = () => { const seen = performance.now(); if (paint) afterPaint(seen, resolve); else resolve({ seen }); };
+    if (ok()) { done(); return; }
+    const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); done(); } });
     mo.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   // The first paragraph of the reading flow (not one inside a closed details box).
   window.__firstPara = window.__whenPainted(".doc-text > p[data-para]");
+  // When the app marks itself started (wasm instantiated, main() running).
+  window.__started = window.__whenPainted("html[data-app-started]", false);
   addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail && e.detail.wasm; });
   // Time of the next user event of a kind (its timeStamp is on the performance.now() clock).
   window.__nextEvent = (type) => new Promise((resolve) => addEventListener(type, (e) => resolve(e.timeStamp), { capture: true, once: true }));
@@ -135,18 +142,26 @@ async function openApp(page, url) {
   await page.waitForFunction(() => window.wasmBindings && window.__wasm && document.querySelector("main#main > *"), null, { timeout: 30000 });
 }
 
-/** Clicks `target` (a selector or a locator) and returns ms from the click event to `done`
- * (a selector) painted. */
-async function timeClick(page, target, done, event = "click") {
-  const p = page.evaluate(([done, event]) => {
-    const start = window.__nextEvent(event);
-    return window.__whenPainted(done).then(async (t) => t - await start);
-  }, [done, event]);
+/** From an event at `start` to `done` painted: `total` (what the user waits for, including
+ * the wait for the next frame) and `work` (main-thread time: handling the event up to the
+ * DOM change, plus rendering the frame; without the idle wait for the frame to begin). */
+const split = (start, r) => ({ total: r.painted - start, work: (r.seen - start) + (r.painted - r.raf) });
+
+/** Clicks `target` (a selector or a locator); returns `split` of the click → `done` painted. */
+async function timeClick(page, target, done) {
+  const p = page.evaluate((done) => {
+    const start = window.__nextEvent("click");
+    return window.__whenPainted(done).then(async (r) => ({ start: await start, ...r }));
+  }, done);
   // Make sure the listeners are installed before the click.
   await page.evaluate(() => 0);
   await (typeof target === "string" ? page.click(target) : target.click());
-  return p;
+  const r = await p;
+  return split(r.start, r);
 }
+
+/** `stats` of the totals and of the work of a list of `split`s. */
+const splitStats = (v) => ({ ...stats(v.map((x) => x.total)), work: stats(v.map((x) => x.work)) });
 
 // ---------- the measurements ----------
 async function wasmTimings(browser, url) {
@@ -174,12 +189,42 @@ async function wasmTimings(browser, url) {
     for (const [k, v] of Object.entries(r.search)) (pooled.search[k] ||= []).push(...v);
     await context.close();
   }
+  // More first calls, each in a fresh page: the cost the app pays once per visit.
+  for (let i = pooled.init_first.length; i < R.coldPages; i++) {
+    const { page, context } = await freshPage(browser);
+    await openApp(page, url + "#/");
+    pooled.init_first.push(await page.evaluate(() => window.wasmBindings.bench_segmenter_init_ms()));
+    await context.close();
+  }
   return {
     crossOriginIsolated: isolated, counts,
     segmenter_init_first: stats(pooled.init_first), segmenter_init: stats(pooled.init),
     segment_corpus: stats(pooled.segment), match_corpus: stats(pooled.match), index_build: stats(pooled.index),
     search: stats(Object.values(pooled.search).flat()),
     search_per_query: Object.fromEntries(Object.entries(pooled.search).map(([k, v]) => [k, stats(v)])),
+  };
+}
+
+/** Segmentation speed, wasm against native, in alternating rounds (native, then wasm, …),
+ * so both see the same machine load; the ratio of each round's medians, then their median. */
+async function pairedSegmentation(browser, url) {
+  const { page, context } = await freshPage(browser);
+  await openApp(page, url + "#/");
+  // Warm up: Chromium compiles wasm with a baseline compiler first and optimises hot code later.
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) window.wasmBindings.bench_segment_corpus_ms(); }, 3 * R.warm);
+  const rounds = [];
+  for (let i = 0; i < R.pairs; i++) {
+    const native = cargo(["--json", "--runs", String(R.runs)]).segment_corpus;
+    const wasm = await page.evaluate((n) => Array.from({ length: n }, () => window.wasmBindings.bench_segment_corpus_ms()), R.runs);
+    rounds.push({ native_median_ms: native.median_ms, native_min_ms: native.min_ms, wasm_median_ms: median(wasm), wasm_min_ms: Math.min(...wasm) });
+  }
+  await context.close();
+  const ratios = rounds.map((r) => r.native_median_ms / r.wasm_median_ms);
+  return {
+    rounds, ratio_median: median(ratios), ratio_min: Math.min(...ratios), ratio_max: Math.max(...ratios),
+    // The fastest run of each side: the least disturbed by other work on the machine.
+    ratio_of_minima: Math.min(...rounds.map((r) => r.native_min_ms)) / Math.min(...rounds.map((r) => r.wasm_min_ms)),
+    native: stats(rounds.map((r) => r.native_median_ms)), wasm: stats(rounds.map((r) => r.wasm_median_ms)),
   };
 }
 
@@ -204,6 +249,8 @@ async function memory(browser, url, docs) {
 
 async function firstPaint(browser, server, docs) {
   const per = {};
+  // Where the app's time goes (all documents pooled): ms from navigation start.
+  const breakdown = {};
   for (const d of docs) {
     const app = [], stat = [];
     for (let r = 0; r < R.paintRuns; r++) {
@@ -211,17 +258,33 @@ async function firstPaint(browser, server, docs) {
       const order = r % 2 ? ["static", "app"] : ["app", "static"];
       for (const kind of order) {
         const { page, context, errors } = await freshPage(browser);
+        // A blank page of the same origin first: its renderer process is then reused, so
+        // the timing leaves out process start-up (50–300 ms of noise here) but keeps the
+        // HTTP cache empty.
+        await page.goto(`${server.url}blank.html`);
+        errors.length = 0;
         const target = kind === "app" ? `${server.url}#/doc/${d.meta.id}` : `${server.url}static-${d.meta.id}.html`;
         await page.goto(target, { waitUntil: "commit" });
-        const t = await page.evaluate(() => window.__firstPara);
+        const t = (await page.evaluate(() => window.__firstPara)).painted;
         if (errors.length) throw new Error(`${kind} ${d.meta.id}: ${errors.join("; ")}`);
-        (kind === "app" ? app : stat).push(t);
+        if (kind === "app") {
+          app.push(t);
+          const b = await page.evaluate(async () => {
+            const res = performance.getEntriesByType("resource");
+            const end = (ext) => Math.max(0, ...res.filter((e) => e.name.endsWith(ext)).map((e) => e.responseEnd));
+            return { html: performance.getEntriesByType("navigation")[0].responseEnd, js: end(".js"), wasm: end(".wasm"),
+              css: end(".css"), started: (await window.__started).seen };
+          });
+          for (const [k, v] of Object.entries(b)) (breakdown[k] ||= []).push(v);
+        } else {
+          stat.push(t);
+        }
         await context.close();
       }
     }
     per[d.meta.id] = { app: stats(app), static: stats(stat), ratio: median(app) / median(stat) };
   }
-  return per;
+  return { docs: per, app_breakdown: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, stats(v)])) };
 }
 
 async function fetchedOnFirstLoad(browser, docs) {
@@ -258,7 +321,7 @@ async function switching(browser, url, docs) {
     if (errors.length) throw new Error(`switching: ${errors.join("; ")}`);
     await context.close();
   }
-  return { first_visit: stats(first), revisit: stats(again), all: stats([...first, ...again]) };
+  return { first_visit: splitStats(first), revisit: splitStats(again), all: splitStats([...first, ...again]) };
 }
 
 async function popovers(browser, url) {
@@ -281,7 +344,7 @@ async function popovers(browser, url) {
     if (errors.length) throw new Error(`popovers: ${errors.join("; ")}`);
     await context.close();
   }
-  return { first_open: stats(firstOpen), open: stats(open) };
+  return { first_open: splitStats(firstOpen), open: splitStats(open) };
 }
 
 async function searchUi(browser, url) {
@@ -294,16 +357,17 @@ async function searchUi(browser, url) {
       const pr = page.evaluate((q) => {
         const start = window.__nextEvent("keydown");
         return window.__whenPainted(() => (document.querySelector("#search-title")?.textContent || "").endsWith(q)
-          && document.querySelector(".search-summary, .no-matches")).then(async (t) => t - await start);
+          && document.querySelector(".search-summary, .no-matches")).then(async (r) => ({ start: await start, ...r }));
       }, q);
       await page.evaluate(() => 0);
       await page.press("#site-search", "Enter");
-      (i === 0 ? first : later).push(await pr);
+      const r = await pr;
+      (i === 0 ? first : later).push(split(r.start, r));
     }
     if (errors.length) throw new Error(`search: ${errors.join("; ")}`);
     await context.close();
   }
-  return { first_query: stats(first), query: stats(later) };
+  return { first_query: splitStats(first), query: splitStats(later) };
 }
 
 // ---------- main ----------
@@ -316,7 +380,7 @@ async function main() {
   const size = sizes();
   const indexHtml = readFileSync(join(DIST, "index.html"), "utf8");
   const stylesheets = [...indexHtml.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-  const extraRoutes = Object.fromEntries(docs.map((d) => [`/reader/static-${d.meta.id}.html`, ["text/html; charset=utf-8", staticHtml(d, stylesheets)]]));
+  const extraRoutes = Object.fromEntries([["/reader/blank.html", ["text/html; charset=utf-8", '<!doctype html><link rel="icon" href="data:,"><title>blank</title>']]].concat(docs.map((d) => [`/reader/static-${d.meta.id}.html`, ["text/html; charset=utf-8", staticHtml(d, stylesheets)]])));
   // Cross-origin isolation only sharpens performance.now() (5 µs instead of 100 µs); the
   // app uses nothing else it would change.
   const server = await startServer({ root: DIST, extraRoutes,
@@ -325,6 +389,7 @@ async function main() {
   const result = { date: started.toISOString(), quick: QUICK, dist: DIST, chromium: browser.version(), repetitions: R };
   try {
     log("in-wasm timings"); result.wasm = await wasmTimings(browser, server.url);
+    log("segmentation, wasm and native alternating"); result.paired = await pairedSegmentation(browser, server.url);
     log("memory"); result.memory = await memory(browser, server.url, docs);
     log("first paint vs static HTML"); result.first_paint = await firstPaint(browser, server, docs);
     log("first-load fetches"); result.fetched = await fetchedOnFirstLoad(browser, docs);
@@ -339,8 +404,7 @@ async function main() {
   const nativeAfter = cargo(["--json", "--runs", String(R.runs)]);
   result.native = { before: nativeBefore, after: nativeAfter };
   result.size = size;
-  const nat = median([nativeBefore.segment_corpus.median_ms, nativeAfter.segment_corpus.median_ms]);
-  result.segment_speed_vs_native = nat / result.wasm.segment_corpus.median_ms;
+  result.segment_speed_vs_native = result.paired.ratio_median;
   const c = result.wasm.counts;
   result.counts_match_native = c[0] === nativeBefore.docs && c[1] === nativeBefore.blocks && c[2] === nativeBefore.chars
     && c[3] === nativeBefore.words && c[4] === nativeBefore.hits;
@@ -365,16 +429,20 @@ function printSummary(r) {
   line("wasm: search query (all)", r.wasm.search);
   line("UI: search, first query", r.search_ui.first_query);
   line("UI: search, later queries", r.search_ui.query);
+  line("UI: search, later queries (work)", r.search_ui.query.work);
   line("UI: switch doc, first visit", r.switching.first_visit);
+  line("UI: switch doc, first visit (work)", r.switching.first_visit.work);
   line("UI: switch doc, revisit", r.switching.revisit);
+  line("UI: switch doc, revisit (work)", r.switching.revisit.work);
   line("UI: popover, first open", r.popover.first_open);
   line("UI: popover, open", r.popover.open);
-  for (const [id, p] of Object.entries(r.first_paint)) {
+  line("UI: popover, open (work)", r.popover.open.work);
+  for (const [id, p] of Object.entries(r.first_paint.docs)) {
     line(`UI: first paint app ${id}`.slice(0, 44), p.app);
     line(`UI: first paint static ${id}`.slice(0, 44), p.static);
   }
-  console.log(`segmentation speed wasm/native: ${r.segment_speed_vs_native.toFixed(2)}x`);
-  console.log(`first paint app/static (median): ${Object.entries(r.first_paint).map(([id, p]) => `${id} ${p.ratio.toFixed(2)}x`).join(", ")}`);
+  console.log(`segmentation speed wasm/native (median of ${r.paired.rounds.length} alternating rounds): ${r.segment_speed_vs_native.toFixed(2)}x (rounds ${r.paired.ratio_min.toFixed(2)}–${r.paired.ratio_max.toFixed(2)}x; fastest runs ${r.paired.ratio_of_minima.toFixed(2)}x)`);
+  console.log(`first paint app/static (median): ${Object.entries(r.first_paint.docs).map(([id, p]) => `${id} ${p.ratio.toFixed(2)}x`).join(", ")}`);
   const mib = (b) => (b / 1048576).toFixed(2);
   console.log(`wasm memory: start ${mib(r.memory.start_bytes)} MiB, all docs ${mib(r.memory.all_docs_bytes)} MiB, + search index ${mib(r.memory.all_docs_and_search_bytes)} MiB`);
   console.log(`transfer (brotli): dist/ ${r.size.total.brotli} B (wasm ${r.size.wasm_brotli} B); fetched to show a document ${r.fetched.brotli} B (${r.fetched.files.length} files)`);
