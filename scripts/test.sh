@@ -26,8 +26,8 @@ step "cargo test (host)"
 cargo test --offline
 
 if ! $quick || [ ! -f dist/index.html ]; then
-  step "trunk build --release"
-  trunk build --release --offline
+  step "release build: scripts/build.sh --single-file"
+  scripts/build.sh --single-file
 fi
 
 step "end-to-end tests (headless Chromium, dist/) and size budget"

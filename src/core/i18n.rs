@@ -258,6 +258,28 @@ messages! {
     CopyFailed => "无法写入剪贴板，请手动复制", "Could not write to the clipboard; copy it by hand";
     Cite => "引用", "Cite";
     ImportUnknownDocs => "以下文本不在本文库中（笔记已保留）", "These texts are not in this library (the notes are kept)";
+    // embed and offline
+    EmbedThis => "嵌入", "Embed";
+    EmbedTitle => "嵌入您的网站", "Embed on your website";
+    EmbedIntro => "把下面的代码粘贴到网页中：阅读器会以紧凑模式显示，并自动调整高度。", "Paste this code into a web page: the reader appears in a compact form and sizes itself to its content.";
+    EmbedScope => "嵌入内容", "What to embed";
+    EmbedWholeDoc => "全文", "The whole text";
+    EmbedLang => "界面语言", "Interface language";
+    EmbedTheme => "主题", "Theme";
+    EmbedReaderChoice => "由读者的浏览器决定", "Left to the reader's browser";
+    EmbedFiveCurrent => "只高亮我现在显示的“五通”术语", "Highlight only the five-connectivity terms I have switched on";
+    EmbedHost => "您网站的源（可选）", "Your site's origin (optional)";
+    EmbedHostHint => "例如 https://www.example.org。填写后，阅读器只与该源通信。", "For example https://www.example.org. The reader then talks to that origin only.";
+    EmbedHostInvalid => "这不是有效的源：应为“协议://主机[:端口]”，不含路径。", "This is not a valid origin: use scheme://host[:port], without a path.";
+    EmbedCode => "嵌入代码", "Embed code";
+    EmbedCopy => "复制代码", "Copy the code";
+    EmbedCopied => "嵌入代码已复制", "Embed code copied";
+    EmbedCopyFailed => "无法自动复制：代码已选中，请按 Ctrl+C（⌘C）复制。", "Could not copy automatically: the code is selected, press Ctrl+C (⌘C).";
+    EmbedPreview => "预览", "Preview";
+    NewWindow => "（在新窗口中打开）", "(opens in a new window)";
+    EmbedBarLabel => "嵌入的阅读器", "Embedded reader";
+    OpenFullReader => "在完整阅读器中打开", "Open in the full reader";
+    EmbedStorageBlocked => "此处无法保存笔记：浏览器不允许嵌入的阅读器存储数据。要做笔记，请在完整阅读器中打开本文。", "Notes cannot be kept here: the browser does not let an embedded reader store anything. To take notes, open this text in the full reader.";
 }
 
 #[cfg(test)]

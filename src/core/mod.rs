@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod citation;
 pub mod corpus;
 pub mod dictionary;
+pub mod embed;
 pub mod engine;
 #[cfg(test)]
 pub(crate) mod fixtures;

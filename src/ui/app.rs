@@ -1,12 +1,14 @@
 //! The root component: provides the state, keeps it in sync with the outside world (URL
 //! hash, stored settings, `<html>` attributes) and lays out the shell.
 
+use crate::core::embed::EmbedOptions;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::settings::{Settings, Theme};
 use crate::ui::browser;
 use crate::ui::components::note_editor::NoteEditor;
 use crate::ui::components::notes_banner::{StorageBanner, UndoBar};
+use crate::ui::components::{embed_frame::EmbedFrame, embed_notice::EmbedNotice};
 use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
 use crate::ui::notes_state::NotesState;
 use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
@@ -69,14 +71,21 @@ pub fn App() -> impl IntoView {
         .flatten()
         .map(|raw| Settings::decode(&raw))
         .unwrap_or_default();
-    let embed = browser::search().contains("embed=1");
+    // An embed (`?embed=1&…`) reads with the URL's options on top of the stored settings
+    // and never stores them (see `core::embed`).
+    let embed_options = EmbedOptions::parse(&browser::search());
+    let embed = embed_options.embed;
     let state = AppState::new(
-        Route::parse(&browser::hash()),
-        settings,
+        embed_options.initial_route(Route::parse(&browser::hash())),
+        embed_options.apply(&settings),
         Lang::from_browser(&browser::languages()),
         embed,
     );
     provide_context(state);
+    provide_context(embed_options);
+    if embed {
+        browser::set_root_attribute("data-embed", "");
+    }
     let notes = NotesState::start();
     provide_context(notes);
 
@@ -89,7 +98,9 @@ pub fn App() -> impl IntoView {
     // Settings: persist (a failure only means they last for this visit) and apply.
     Effect::new(move |_| {
         let s = state.settings.get();
-        let _ = browser::storage_set(SETTINGS_KEY, &s.encode());
+        if !state.embed {
+            let _ = browser::storage_set(SETTINGS_KEY, &s.encode());
+        }
         let theme = match s.theme {
             Theme::System if browser::prefers_dark() => "dark",
             Theme::System => "light",
@@ -130,7 +141,11 @@ pub fn App() -> impl IntoView {
         <Show when=move || !state.embed>
             <Header/>
         </Show>
-        <StorageBanner/>
+        // In an embed, the embed's strip says when notes cannot be kept (with export).
+        <Show when=move || state.embed fallback=|| view! { <StorageBanner/> }>
+            <EmbedNotice/>
+            <EmbedFrame/>
+        </Show>
         <main id="main" tabindex="-1" class=move || if state.embed { "main embed" } else { "main" }>
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),

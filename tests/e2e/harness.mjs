@@ -19,7 +19,10 @@ const TYPES = {
   ".png": "image/png", ".webmanifest": "application/manifest+json", ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` under `prefix` (e.g. "/reader/") on 127.0.0.1; returns { url, origin, close, requests }. */
+/**
+ * Serves `root` under `prefix` (e.g. "/reader/") on 127.0.0.1; returns { url, origin, close, requests,
+ * setRoot }. `setRoot(dir)` serves another folder from then on, at the same address (a new deployment).
+ */
 export async function startServer({ root = DIST, prefix = "/reader/", host = "127.0.0.1", headers = {}, extraRoutes = {} } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -31,6 +34,7 @@ export async function startServer({ root = DIST, prefix = "/reader/", host = "12
       return res.end(body);
     }
     if (!path.startsWith(prefix)) { res.writeHead(404); return res.end("not found"); }
+    const root = served;
     let file = normalize(join(root, path.slice(prefix.length)));
     if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
     try {
@@ -42,9 +46,11 @@ export async function startServer({ root = DIST, prefix = "/reader/", host = "12
       res.writeHead(404); res.end("not found");
     }
   });
+  let served = root;
   await new Promise((resolve) => server.listen(0, host, resolve));
   const origin = `http://${host}:${server.address().port}`;
-  return { url: origin + prefix, origin, requests, close: () => new Promise((r) => server.close(r)) };
+  const close = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+  return { url: origin + prefix, origin, requests, close, setRoot: (dir) => { served = dir; } };
 }
 
 /** Launches headless Chromium with the flags this closed network needs. */

@@ -2,6 +2,9 @@
 
 pub mod chart;
 pub mod citation_panel;
+pub mod embed_frame;
+pub mod embed_notice;
+pub mod embed_snippet;
 pub mod five_bars;
 pub mod footer;
 pub mod header;

@@ -354,6 +354,7 @@ pub fn ReaderPage(
                             on:click=move |_| toc_open.update(|o| *o = !*o)>
                             {move || state.t(Msg::Contents)}
                         </button>
+                        <crate::ui::components::embed_snippet::EmbedSnippet doc=doc/>
                     </div>
                     <Legend doc=doc/>
                 </header>

@@ -1,0 +1,80 @@
+// A strict Content Security Policy: dist/ served with `script-src 'self' 'wasm-unsafe-eval'`
+// renders the reader, a document, an embed and registers its service worker, with no
+// violation reported. Trunk's inline loader is moved into a file by scripts/postbuild.mjs.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { startServer, launch, newPage, openApp, openDoc, assertNoErrors, DIST } from "./harness.mjs";
+import { DOCS } from "./corpus.mjs";
+
+const POLICY = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'";
+
+let server, browser;
+before(async () => {
+  server = await startServer({ prefix: "/csp/reader/", headers: { "content-security-policy": POLICY } });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** A page that records CSP violations (events and console reports) from the first script on. */
+async function strictPage() {
+  const opened = await newPage(browser);
+  const reports = [];
+  opened.page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) reports.push(m.text()); });
+  await opened.page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return { ...opened, reports, violations: () => opened.page.evaluate(() => window.__cspViolations) };
+}
+
+test("index.html has no inline script and keeps SRI on the loader", async () => {
+  const html = await readFile(join(DIST, "index.html"), "utf8");
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  for (const [tag, attrs, body] of scripts) {
+    assert.match(attrs, /\bsrc="/, `inline script left in index.html: ${tag.slice(0, 80)}`);
+    assert.equal(body.trim(), "");
+  }
+  const loader = html.match(/<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)" integrity="(sha384-[^"]+)"><\/script>/);
+  assert.ok(loader, "the module loader is a file with an integrity hash");
+  const { createHash } = await import("node:crypto");
+  const digest = createHash("sha384").update(await readFile(join(DIST, loader[1]))).digest("base64");
+  assert.equal(loader[2], `sha384-${digest}`);
+});
+
+test(`the reader runs under "${POLICY}" with no violation`, async () => {
+  const { page, errors, context, reports, violations } = await strictPage();
+  const response = await page.goto(server.url);
+  assert.equal(response.headers()["content-security-policy"], POLICY);
+  await page.waitForSelector("html[data-app-started] [data-doc-card]", { timeout: 20000 });
+  assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
+  await openDoc(page, server.url, DOCS[1].id, DOCS[1].paras[1].id);
+  // The service worker is a script too (worker-src falls back to script-src 'self').
+  await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+
+  // An embed, with its passage style and its height reports.
+  const embed = await page.context().newPage();
+  embed.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) reports.push(m.text()); });
+  await embed.goto(`${server.url}?embed=1&doc=${DOCS[0].id}&para=${DOCS[0].paras[0].id}&theme=sepia`);
+  await embed.waitForSelector("html[data-embed] .embed-bar", { timeout: 20000 });
+  assert.equal(await embed.locator("[data-para]:visible").count(), 1);
+
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(reports, []);
+  assertNoErrors(errors, "strict CSP");
+
+  // The policy is really enforced: an inline script, which it does not allow, never runs.
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement("script");
+    s.textContent = "window.__inlineRan = true";
+    document.head.appendChild(s);
+    await new Promise((r) => setTimeout(r, 100));
+    return window.__inlineRan === true;
+  });
+  assert.equal(ran, false);
+  assert.match((await violations()).join("\n"), /script-src/);
+  await context.close();
+});
