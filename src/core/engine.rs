@@ -1,10 +1,11 @@
 //! The corpus-wide state built once at start-up: the term matcher and the counts the
 //! library and legends show. Segmentation is not done here (it is per document, on open).
 
-use super::analysis::{self, DocAnalysis};
+use super::analysis::{self, DocAnalysis, Occurrence};
 use super::bundle::{bundle, Bundle};
 use super::glossary::FIVE_IDS;
 use super::segment::segmenter;
+use super::terms::Hit;
 use super::terms::TermMatcher;
 use std::sync::OnceLock;
 
@@ -16,18 +17,41 @@ pub struct Engine {
     pub term_counts: Vec<Vec<usize>>,
     /// Glossary index of each of the five 五通 terms (order of `FIVE_IDS`).
     pub five_terms: [Option<usize>; 5],
+    /// `hits[doc][block]`: every term occurrence, matched once at start-up, so that
+    /// counts, popovers and concordances never match the corpus again.
+    hits: Vec<Vec<Vec<Hit>>>,
 }
 
 impl Engine {
     pub fn new(bundle: &'static Bundle) -> Engine {
         let matcher = TermMatcher::new(&bundle.terms);
-        let term_counts = analysis::term_counts(bundle, &matcher);
+        let hits: Vec<Vec<Vec<Hit>>> = bundle
+            .docs
+            .iter()
+            .map(|d| {
+                d.blocks
+                    .iter()
+                    .map(|b| analysis::block_hits(&matcher, b))
+                    .collect()
+            })
+            .collect();
+        let term_counts = hits
+            .iter()
+            .map(|blocks| {
+                let mut counts = vec![0; bundle.terms.len()];
+                for hit in blocks.iter().flatten() {
+                    counts[hit.term] += 1;
+                }
+                counts
+            })
+            .collect();
         let five_terms = FIVE_IDS.map(|id| bundle.terms.iter().position(|t| t.id == id));
         Engine {
             bundle,
             matcher,
             term_counts,
             five_terms,
+            hits,
         }
     }
 
@@ -55,6 +79,22 @@ impl Engine {
         self.term_counts.iter().map(|c| c[term]).sum()
     }
 
+    /// Every occurrence of entry `term` in the corpus, in reading order (from the hits
+    /// matched at start-up; equal to `analysis::occurrences`).
+    pub fn occurrences(&self, term: usize) -> Vec<Occurrence> {
+        let mut out = Vec::new();
+        for (doc, blocks) in self.hits.iter().enumerate() {
+            for (block, hits) in blocks.iter().enumerate() {
+                out.extend(hits.iter().filter(|h| h.term == term).map(|h| Occurrence {
+                    doc,
+                    block,
+                    range: h.range,
+                }));
+            }
+        }
+        out
+    }
+
     /// Segments and matches one document (the caller caches the result).
     pub fn analyse(&self, doc: usize) -> Option<DocAnalysis> {
         let d = self.bundle.docs.get(doc)?;
@@ -66,4 +106,19 @@ impl Engine {
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| Engine::new(bundle()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::analysis::occurrences;
+
+    #[test]
+    fn cached_occurrences_and_counts_equal_a_fresh_match() {
+        let e = engine();
+        assert_eq!(e.term_counts, analysis::term_counts(e.bundle, &e.matcher));
+        for term in [0, 5, e.bundle.terms.len() - 1] {
+            assert_eq!(e.occurrences(term), occurrences(e.bundle, &e.matcher, term));
+        }
+    }
 }

@@ -1,6 +1,5 @@
 //! The content of a glossary entry: used in the popover and on the entry's page.
 
-use crate::core::analysis::occurrences;
 use crate::core::glossary::Term;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
@@ -85,7 +84,7 @@ pub fn OccurrenceList(
     let state = use_app();
     let engine = state.engine();
     let bundle = engine.bundle;
-    let all = occurrences(bundle, &engine.matcher, term);
+    let all = engine.occurrences(term);
     let total = all.len();
     let lines: Vec<KwicLine> = all
         .into_iter()
