@@ -48,7 +48,10 @@ need_build_tools() {
   local stamp="$ROOT/node_modules/.srr-lock-stamp"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
     say "installing npm packages (binaryen for wasm-opt, test tools)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    # `npm install`, not `npm ci`: the registry mirror here lists no versions of rollup's
+    # optional packages for other platforms, so the lock cannot hold them and `npm ci`
+    # refuses it as out of sync; `npm install` follows the lock and leaves it unchanged.
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
     cp "$ROOT/package-lock.json" "$stamp"
   fi
   [ "$(wasm-opt --version 2>/dev/null | grep -oE 'version_[0-9]+')" = "version_132" ] \
