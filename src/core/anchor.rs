@@ -283,7 +283,9 @@ impl<'a> Resolver<'a> {
 
     /// Every verbatim occurrence, scored on its context; in the home paragraph nearness
     /// to the old offset counts too, so the stored context decides between occurrences
-    /// and, when it cannot (no context stored, or equal), the nearest one wins.
+    /// and, when it cannot (no context stored, or equal), the nearest one wins. An
+    /// occurrence in the note's own paragraph always beats one elsewhere: the quote is
+    /// still where the note was made, however much its surroundings changed.
     fn exact(&self, home: Option<usize>, a: &Anchor, quote: &[char]) -> Option<Candidate> {
         // An empty quote is a point: look for its context instead.
         let (needle, shift) = if quote.is_empty() {
@@ -299,9 +301,9 @@ impl<'a> Resolver<'a> {
         };
         let n = quote.len();
         let distance = |i: usize| home.map_or(i, |h| i.abs_diff(h));
-        // (score, block distance, block, start): the best has the highest score, then
-        // the lowest of the rest.
-        let mut best: Option<(f64, usize, usize, usize)> = None;
+        // (in the home paragraph, score, block distance, block, start): the best is at
+        // home if it can be, then has the highest score, then the lowest of the rest.
+        let mut best: Option<(bool, f64, usize, usize, usize)> = None;
         for (i, b) in self.blocks.iter().enumerate() {
             for byte in find_all(b.text, &needle) {
                 let s = b.map.at_byte(byte).char + shift;
@@ -315,16 +317,17 @@ impl<'a> Resolver<'a> {
                 } else {
                     continue;
                 };
-                let key = (score, distance(i), i, s);
+                let key = (Some(i) == home, score, distance(i), i, s);
                 let better = best.is_none_or(|b| {
-                    key.0 > b.0 || (key.0 == b.0 && (key.1, key.2, key.3) < (b.1, b.2, b.3))
+                    (key.0, key.1) > (b.0, b.1)
+                        || ((key.0, key.1) == (b.0, b.1) && (key.2, key.3, key.4) < (b.2, b.3, b.4))
                 });
                 if better {
                     best = Some(key);
                 }
             }
         }
-        best.map(|(score, _, i, s)| (i, s, s + n, score))
+        best.map(|(_, score, _, i, s)| (i, s, s + n, score))
     }
 
     fn fuzzy(&self, home: Option<usize>, a: &Anchor, quote: &[char]) -> Option<Candidate> {
@@ -621,13 +624,20 @@ mod tests {
     }
 
     #[test]
-    fn a_better_context_elsewhere_beats_a_stray_copy_at_home() {
+    fn the_exact_quote_near_the_old_position_wins_over_a_copy_elsewhere() {
+        // The order: position, then "the exact quote near the old position",
+        // then fuzzy. A copy with a better context in another paragraph does not move a
+        // note away from a quote that is still in its own paragraph.
         let text = "子丑寅卯一带一路辰巳午未，甲乙丙丁一带一路戊己庚辛";
         let byte = text.rfind("一带一路").unwrap();
         let a = Anchor::at("p1", text, OffsetMap::new(text).range(byte, byte + 12));
-        // The paragraph was split: the noted half moved to p1b.
         let split = text.find('甲').unwrap();
         let d = doc(&[("p1", &text[..split]), ("p1b", &text[split..])]);
+        let r = resolve(&a, &d);
+        assert_eq!((r.para(), r.range().unwrap().start.char), (Some("p1"), 4));
+        // When the own paragraph no longer has it, the best context elsewhere wins.
+        let moved = "子丑寅卯辰巳午未，";
+        let d = doc(&[("p1", moved), ("p1b", &text[split..])]);
         let r = resolve(&a, &d);
         assert_eq!((r.para(), r.range().unwrap().start.char), (Some("p1b"), 4));
     }
