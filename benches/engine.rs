@@ -105,11 +105,8 @@ fn main() {
     let t = Instant::now();
     let b = bundle();
     let bundle_ms = t.elapsed().as_secs_f64() * 1e3;
-    let texts: Vec<&str> = b
-        .docs
-        .iter()
-        .flat_map(|d| d.blocks.iter().map(|bl| bl.text.as_str()))
-        .collect();
+    // Every heading and paragraph, as the segmenter sees them.
+    let texts: Vec<&str> = silk_road_reader::core::dictionary::inputs(b).0;
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     let full_text = full_dictionary_text().unwrap_or_else(|e| {
         eprintln!("cannot read jieba-rs's dict.txt: {e}");

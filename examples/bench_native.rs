@@ -53,11 +53,8 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(50);
-    let texts: Vec<&str> = b
-        .docs
-        .iter()
-        .flat_map(|d| d.blocks.iter().map(|bl| bl.text.as_str()))
-        .collect();
+    // Every heading and paragraph, as the segmenter sees them.
+    let texts: Vec<&str> = silk_road_reader::core::dictionary::inputs(b).0;
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     let Some(seg) = segmenter() else {
         eprintln!("the corpus dictionary does not load");
