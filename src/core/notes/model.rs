@@ -146,6 +146,15 @@ pub struct Note {
 }
 
 impl Note {
+    /// Where "go to passage" leads: the note's paragraph, or the document's top.
+    pub fn route(&self) -> crate::core::route::Route {
+        crate::core::route::Route::Doc {
+            doc: self.doc.clone(),
+            para: self.target.para().map(str::to_string),
+            quote: None,
+        }
+    }
+
     /// A new, empty yellow note made at `now`. `id` comes from the caller (e.g. the time
     /// and a random suffix): the core has no randomness.
     pub fn new(id: impl Into<String>, doc: impl Into<String>, target: Target, now: Millis) -> Note {
@@ -451,7 +460,23 @@ impl NoteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::fixtures::sample_store;
+    use crate::core::fixtures::{passage, sample_store};
+
+    #[test]
+    fn go_to_passage_names_the_paragraph_or_the_document() {
+        use crate::core::route::Route;
+        let at = |target| Note::new("n", "d", target, 1).route();
+        assert_eq!(at(passage("p2", "合作", 1)).to_hash(), "#/doc/d/p/p2");
+        assert_eq!(
+            at(Target::Paragraph { para: "p7".into() }),
+            Route::Doc {
+                doc: "d".into(),
+                para: Some("p7".into()),
+                quote: None
+            }
+        );
+        assert_eq!(at(Target::Document).to_hash(), "#/doc/d");
+    }
 
     #[test]
     fn colours_parse_and_name() {

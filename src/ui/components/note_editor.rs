@@ -3,7 +3,6 @@
 
 use crate::core::i18n::Msg;
 use crate::core::notes::{parse_tags, Colour, Target};
-use crate::core::route::Route;
 use crate::ui::browser;
 use crate::ui::notes_state::{use_notes, Editing};
 use crate::ui::state::use_app;
@@ -63,11 +62,7 @@ pub fn NoteEditor() -> impl IntoView {
             let quote = note.target.quote().map(str::to_string);
             let is_new = notes.store.with(|s| s.get(&note.id).is_none());
             let doc_title = state.engine().bundle.doc(&note.doc).map(|d| d.meta.title.clone()).unwrap_or_default();
-            let go_to = match &note.target {
-                Target::Passage(a) => Some(Route::Doc { doc: note.doc.clone(), para: Some(a.para.clone()), quote: None }),
-                Target::Paragraph { para } => Some(Route::Doc { doc: note.doc.clone(), para: Some(para.clone()), quote: None }),
-                Target::Document => Some(Route::Doc { doc: note.doc.clone(), para: None, quote: None }),
-            };
+            let go_to = Some(note.route());
             let id = note.id.clone();
             let target_label = match &note.target {
                 Target::Passage(_) => Msg::NoteOnPassage,

@@ -4,7 +4,6 @@
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
 use crate::core::notes::{place, Note, Target};
-use crate::core::route::Route;
 use crate::ui::notes_state::{use_notes, Editing};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -26,23 +25,7 @@ pub fn NoteCard(
         .bundle
         .doc(&note.doc)
         .map(|d| d.meta.title.clone());
-    let link = match &note.target {
-        Target::Passage(a) => Route::Doc {
-            doc: note.doc.clone(),
-            para: Some(a.para.clone()),
-            quote: None,
-        },
-        Target::Paragraph { para } => Route::Doc {
-            doc: note.doc.clone(),
-            para: Some(para.clone()),
-            quote: None,
-        },
-        Target::Document => Route::Doc {
-            doc: note.doc.clone(),
-            para: None,
-            quote: None,
-        },
-    };
+    let link = note.route();
     let (edit_id, delete_id) = (note.id.clone(), note.id.clone());
     let kind = match &note.target {
         Target::Passage(_) => Msg::NoteOnPassage,
