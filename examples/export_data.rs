@@ -1,19 +1,61 @@
-//! Writes the full glossary (definitions included) into the built site, as
-//! `<dir>/glossary-<hash>.json`: the wasm embeds only the glossary's index and fetches
-//! this file when a definition is first shown. Trunk runs it after each build (see
-//! Trunk.toml); the directory is `$TRUNK_STAGING_DIR`, or the first argument.
+//! Writes what the built site needs beside the wasm (Trunk runs it after each build; see
+//! Trunk.toml), into `$TRUNK_STAGING_DIR` or the directory given as first argument:
+//! - `glossary-<hash>.json`: the full glossary, definitions included (the wasm embeds
+//!   only its index and fetches this file when a definition is first shown);
+//! - `pre/<doc id>.json`: each document's pre-rendered page, which `boot.js` shows while
+//!   the app is loading (see `core::prerender`).
 
 use silk_road_reader::core::bundle::{GLOSSARY_FILE, GLOSSARY_JSON};
+use silk_road_reader::core::engine::engine;
+use silk_road_reader::core::prerender::{prerender, prerender_path};
+use std::path::Path;
+
+fn write(path: &Path, contents: &str) {
+    if let Some(parent) = path.parent() {
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            eprintln!("error: {}: {e}", parent.display());
+            std::process::exit(1);
+        }
+    }
+    if let Err(e) = std::fs::write(path, contents) {
+        eprintln!("error: {}: {e}", path.display());
+        std::process::exit(1);
+    }
+}
 
 fn main() {
     let dir = std::env::args()
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .unwrap_or_else(|| "dist".into());
-    let path = std::path::Path::new(&dir).join(GLOSSARY_FILE);
-    if let Err(e) = std::fs::write(&path, GLOSSARY_JSON) {
-        eprintln!("error: {}: {e}", path.display());
-        std::process::exit(1);
+    let dir = Path::new(&dir);
+    write(&dir.join(GLOSSARY_FILE), GLOSSARY_JSON);
+    println!("wrote {GLOSSARY_FILE} ({} bytes)", GLOSSARY_JSON.len());
+    let engine = engine();
+    let mut total = 0;
+    for (i, doc) in engine.bundle.docs.iter().enumerate() {
+        let Some(analysis) = engine.analyse(i) else {
+            continue;
+        };
+        let page = prerender(
+            doc,
+            &analysis,
+            &engine.bundle.terms,
+            engine.five_counts(i),
+            engine.five_corpus_counts(),
+        );
+        let json = match serde_json::to_string(&page) {
+            Ok(json) => json,
+            Err(e) => {
+                eprintln!("error: pre-rendering {}: {e}", doc.meta.id);
+                std::process::exit(1);
+            }
+        };
+        total += json.len();
+        write(&dir.join(prerender_path(&doc.meta.id)), &json);
     }
-    println!("wrote {} ({} bytes)", path.display(), GLOSSARY_JSON.len());
+    println!(
+        "wrote {} pre-rendered documents ({total} bytes)",
+        engine.bundle.docs.len()
+    );
 }

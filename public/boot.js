@@ -43,6 +43,7 @@
          "The reader failed to load (" + detail + "). Please reload; if it persists, use " + BROWSERS + ".");
   }
   window.addEventListener("unhandledrejection", function (e) { failed(e.reason); });
+
   window.addEventListener("error", function (e) {
     if (e && e.target && (e.target.tagName === "SCRIPT" || e.target.tagName === "LINK")) {
       failed(new Error("could not fetch " + (e.target.src || e.target.href)));
@@ -51,4 +52,74 @@
       failed(e.error || e.message);
     }
   }, true);
+
+  // Before the app has started: the reader's saved theme and text size (so that a reader
+  // who chose dark never sees a light page flash), and, when the address names a
+  // document, its text pre-rendered at build time (pre/<doc>.html, see
+  // src/core/prerender.rs), so reading starts while the wasm compiles. The app replaces
+  // both when it mounts. Embeds (?embed=1) take their look from the URL: left alone.
+  var root = document.documentElement;
+  if (/[?&]embed=1(&|$)/.test(location.search)) { return; }
+  var settings = {};
+  try { settings = JSON.parse(window.localStorage.getItem("silk-road-reader/settings/v1") || "{}") || {}; } catch (e) { settings = {}; }
+  var theme = settings.theme;
+  if (theme !== "light" && theme !== "dark" && theme !== "sepia") {
+    theme = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+  root.setAttribute("data-theme", theme);
+  var size = settings.font_size, height = settings.line_height;
+  if (typeof size === "number" && size >= 14 && size <= 28) { root.style.setProperty("--reader-font-size", size + "px"); }
+  if (typeof height === "number" && height >= 14 && height <= 26) { root.style.setProperty("--reader-line-height", (height / 10).toFixed(1)); }
+
+  var route = /^#\/doc\/([a-z0-9-]+)(?:\/p\/([a-z0-9-]+))?/.exec(location.hash);
+  // From file:// (the single-file reader.html) there is nothing beside the page to fetch.
+  if (!route || window.srrUnsupported || typeof fetch !== "function" || location.protocol === "file:") { return; }
+  var build = document.querySelector('meta[name="srr-build"]');
+  fetch("pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : ""))
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (page) {
+      if (!page || typeof page.text !== "string") { return; }
+      if (document.getElementById("boot")) { showText(page, route[2]); }
+      else { document.addEventListener("DOMContentLoaded", function () { showText(page, route[2]); }); }
+    })
+    .catch(function () { /* no pre-rendered page: the loading message stays */ });
+
+  // The interface language as the app will choose it (core::i18n::Lang::from_browser).
+  function language() {
+    if (settings.lang === "zh" || settings.lang === "en") { return settings.lang; }
+    var prefs = navigator.languages || [navigator.language || ""];
+    for (var i = 0; i < prefs.length; i++) {
+      var tag = String(prefs[i]).toLowerCase();
+      if (tag.indexOf("zh") === 0) { return "zh"; }
+      if (tag.indexOf("en") === 0) { return "en"; }
+    }
+    return "en";
+  }
+
+  function showText(page, para) {
+    var boot = document.getElementById("boot");
+    if (!boot || root.hasAttribute("data-app-started")) { return; }
+    var lang = language();
+    var box = document.createElement("div");
+    box.id = "prerender";
+    box.className = "prerender";
+    // Nothing in it works yet: inert keeps it out of focus, clicks and the accessibility
+    // tree, where the loading status speaks instead.
+    box.setAttribute("inert", "");
+    box.innerHTML = lang === "zh" ? page.zh : page.en;
+    var text = box.querySelector(".doc-text");
+    if (!text) { return; }
+    text.innerHTML = page.text;
+    // The reader's 五通 toggles and paragraph numbers, as the app will apply them.
+    var five = ["zheng-ce-gou-tong", "she-shi-lian-tong", "mao-yi-chang-tong", "zi-jin-rong-tong", "min-xin-xiang-tong"];
+    if (settings.five && settings.five.length === 5) {
+      for (var i = 0; i < 5; i++) { if (settings.five[i] === false) { text.classList.add("hide-" + five[i]); } }
+    }
+    if (settings.para_numbers === true) { text.classList.add("show-numbers"); }
+    root.setAttribute("lang", lang === "zh" ? "zh-Hans" : "en");
+    boot.classList.add("boot-over-text");
+    boot.parentNode.insertBefore(box, boot);
+    var target = para && box.querySelector('[data-pre="' + para + '"]');
+    if (target) { target.scrollIntoView(); }
+  }
 })();

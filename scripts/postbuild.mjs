@@ -13,7 +13,7 @@
 // Usage: node scripts/postbuild.mjs [dist]      (also importable: see the exports)
 import { createHash } from "node:crypto";
 import { readFile, writeFile, readdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const sha = (algo, data, enc = "hex") => createHash(algo).update(data).digest(enc);
@@ -61,7 +61,10 @@ function setMeta(html, name, content) {
 /** A short id of this build: a hash of every asset's name and content. */
 async function buildId(dist) {
   const h = createHash("sha256");
-  for (const f of (await readdir(dist)).sort()) {
+  // Every file, also in sub-directories (pre/: the pre-rendered documents).
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+  const names = entries.filter((e) => e.isFile()).map((e) => relative(dist, join(e.parentPath ?? e.path, e.name))).sort();
+  for (const f of names) {
     if (["index.html", "sw.js", "reader.html"].includes(f)) continue;
     h.update(f).update(await readFile(join(dist, f)));
   }
@@ -94,6 +97,9 @@ export async function writeServiceWorker(dist) {
     skipWaiting: false,
     clientsClaim: true,
     cleanupOutdatedCaches: true,
+    // boot.js asks for pre/<doc>.json?v=<build id> (to pass HTTP caches after a new
+    // release); the precached copy is the same file.
+    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
     // Trunk's names carry a content hash (hex, leading zeros dropped): no revision needed.
     dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|css|wasm|json)$/,
     // Hash routes: the only page is index.html, reached as ./, ./index.html or with

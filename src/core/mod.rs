@@ -7,13 +7,16 @@ pub mod bundle;
 pub mod citation;
 pub mod corpus;
 pub mod dictionary;
+pub mod doc_html;
 pub mod embed;
 pub mod engine;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod glossary;
 pub mod i18n;
+pub mod meta_labels;
 pub mod notes;
+pub mod prerender;
 pub mod render;
 pub mod route;
 pub mod search;

@@ -44,6 +44,9 @@ pub struct RenderOptions {
     pub glossary: GlossaryMode,
     /// Interface language for the few words the markup carries (`zh` or `en`).
     pub ui_lang: String,
+    /// A static copy (the page shown before the app starts): no test and embed hooks
+    /// (`data-term`, `data-kind`, `data-para` …), which belong to the live reader alone.
+    pub static_copy: bool,
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -155,7 +158,7 @@ pub fn block_html(
         }
         if hit_changes {
             if let Some(h) = hit {
-                open_term(&mut out, &terms[hits[h].2]);
+                open_term(&mut out, &terms[hits[h].2], options.static_copy);
                 open_hit = Some(h);
             }
         }
@@ -193,8 +196,15 @@ pub fn block_html(
     out
 }
 
-fn open_term(out: &mut String, term: &Term) {
+fn open_term(out: &mut String, term: &Term, static_copy: bool) {
     let kind = if term.is_five() { "five" } else { "glossary" };
+    if static_copy {
+        out.push_str(&format!(
+            "<button type=\"button\" class=\"term {kind} t-{id}\" tabindex=\"-1\">",
+            id = escape(&term.id)
+        ));
+        return;
+    }
     out.push_str(&format!(
         "<button type=\"button\" class=\"term {kind} t-{id}\" data-term=\"{hw}\" data-kind=\"{kind}\" data-id=\"{id}\" aria-expanded=\"false\">",
         id = escape(&term.id),
@@ -356,6 +366,7 @@ mod tests {
             boundaries,
             glossary: mode,
             ui_lang: "en".into(),
+            static_copy: false,
         };
         block_html(&b, &a, &terms, marks, &options)
     }

@@ -63,6 +63,31 @@ fn screen(route: &Route, state: &AppState) -> Screen {
     }
 }
 
+/// The `href` of an in-app link (`#/…`) that a plain click (no modifier, main button)
+/// followed; `None` for anything the browser should handle itself (new tab, download).
+fn route_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let link = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href^='#/']")
+        .ok()??;
+    if link.has_attribute("target") || link.has_attribute("download") {
+        return None;
+    }
+    link.get_attribute("href")
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -94,6 +119,15 @@ pub fn App() -> impl IntoView {
         state.route.set(Route::parse(&browser::hash()));
     });
     on_cleanup(move || hash_listener.remove());
+    // Links to a route are followed within the click: left to the browser, the route would
+    // change only at its `hashchange`, a task later (~10 ms before anything is drawn).
+    let link_listener = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(href) = route_link(&ev) {
+            ev.prevent_default();
+            state.navigate(Route::parse(&href));
+        }
+    });
+    on_cleanup(move || link_listener.remove());
 
     // Settings: persist (a failure only means they last for this visit) and apply.
     Effect::new(move |_| {

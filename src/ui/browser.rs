@@ -70,6 +70,15 @@ pub fn set_hash(hash: &str) {
     }
 }
 
+/// Adds a history entry for `hash` without waiting for the browser's `hashchange` (which
+/// arrives a task later); back and forward still fire `hashchange` between such entries.
+pub fn push_hash(hash: &str) -> Result<(), BrowserError> {
+    window()?
+        .history()
+        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash)))
+        .map_err(|e| BrowserError::Js(js_message(&e)))
+}
+
 /// Replaces the hash without a new history entry.
 pub fn replace_hash(hash: &str) {
     if let Ok(w) = window() {

@@ -9,10 +9,13 @@ pub mod notes_state;
 pub mod pages;
 pub mod state;
 
-/// Mounts the app into `<body>` and removes the loading message.
+/// Mounts the app into `<body>` and removes the loading message and the pre-rendered
+/// text shown while loading (`public/boot.js`).
 pub fn mount() {
-    if let Some(boot) = browser::query("#boot") {
-        boot.remove();
+    for placeholder in ["#boot", "#prerender"] {
+        if let Some(el) = browser::query(placeholder) {
+            el.remove();
+        }
     }
     browser::set_root_attribute("data-app-started", "");
     leptos::mount::mount_to_body(app::App);

@@ -99,8 +99,18 @@ impl AppState {
         });
     }
 
+    /// Goes to `route` now, with a history entry; where history cannot be written (some
+    /// `file://` pages), through `location.hash` and its `hashchange`.
     pub fn navigate(&self, route: Route) {
-        crate::ui::browser::set_hash(&route.to_hash());
+        let hash = route.to_hash();
+        // The same route again (a second click on a link) adds no history entry, but
+        // still goes there (e.g. back to the paragraph a link names).
+        let same = Route::parse(&crate::ui::browser::hash()) == route;
+        if same || crate::ui::browser::push_hash(&hash).is_ok() {
+            self.route.set(route);
+        } else {
+            crate::ui::browser::set_hash(&hash);
+        }
     }
 
     pub fn say(&self, message: impl Into<String>) {

@@ -27,6 +27,10 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 && arg
 const QUICK = args.includes("--quick");
 const DIST = resolve(opt("--dist", process.env.SRR_BENCH_DIST || DEFAULT_DIST));
 const JSON_OUT = opt("--json", null);
+// --only a,b: just these sections (wasm, paired, memory, first_paint, fetched, switching,
+// popover, search_ui), for a quick look while working; the report needs them all.
+const ONLY = opt("--only", null)?.split(",");
+const wanted = (section) => !ONLY || ONLY.includes(section);
 // Repetitions (quick mode: enough to see that every measurement works).
 const R = QUICK
   ? { wasmPages: 1, coldPages: 2, pairs: 2, warm: 2, runs: 8, searchRuns: 5, paintRuns: 2, switchRounds: 1, popoverPages: 1, popovers: 10, memPages: 1 }
@@ -118,8 +122,11 @@ function pageInit() {
     const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); done(); } });
     mo.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   });
-  // The first paragraph of the reading flow (not one inside a closed details box).
-  window.__firstPara = window.__whenPainted(".doc-text > p[data-para]");
+  // The first paragraph of the reading flow (not one inside a closed details box), as
+  // the reader first sees it: the pre-rendered page's (boot.js) or the app's, whichever
+  // comes first; and the app's own, live one (its text can be selected, noted, clicked).
+  window.__firstPara = window.__whenPainted(".doc-text > p.para");
+  window.__appPara = window.__whenPainted(".doc-text > p[data-para]");
   // When the app marks itself started (wasm instantiated, main() running).
   window.__started = window.__whenPainted("html[data-app-started]", false);
   addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail && e.detail.wasm; });
@@ -252,7 +259,7 @@ async function firstPaint(browser, server, docs) {
   // Where the app's time goes (all documents pooled): ms from navigation start.
   const breakdown = {};
   for (const d of docs) {
-    const app = [], stat = [];
+    const app = [], stat = [], live = [];
     for (let r = 0; r < R.paintRuns; r++) {
       // Alternate which goes first, so drift on a shared machine hits both alike.
       const order = r % 2 ? ["static", "app"] : ["app", "static"];
@@ -269,6 +276,7 @@ async function firstPaint(browser, server, docs) {
         if (errors.length) throw new Error(`${kind} ${d.meta.id}: ${errors.join("; ")}`);
         if (kind === "app") {
           app.push(t);
+          live.push((await page.evaluate(() => window.__appPara)).painted);
           const b = await page.evaluate(async () => {
             const res = performance.getEntriesByType("resource");
             const end = (ext) => Math.max(0, ...res.filter((e) => e.name.endsWith(ext)).map((e) => e.responseEnd));
@@ -282,7 +290,8 @@ async function firstPaint(browser, server, docs) {
         await context.close();
       }
     }
-    per[d.meta.id] = { app: stats(app), static: stats(stat), ratio: median(app) / median(stat) };
+    per[d.meta.id] = { app: stats(app), static: stats(stat), ratio: median(app) / median(stat),
+      live: stats(live), live_ratio: median(live) / median(stat) };
   }
   return { docs: per, app_breakdown: Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, stats(v)])) };
 }
@@ -292,7 +301,7 @@ async function fetchedOnFirstLoad(browser, docs) {
   const server = await startServer({ root: DIST });
   const { page, context } = await freshPage(browser);
   await page.goto(`${server.url}#/doc/${docs[0].meta.id}`, { waitUntil: "commit" });
-  await page.evaluate(() => window.__firstPara);
+  await page.evaluate(() => window.__appPara);
   await page.waitForLoadState("networkidle");
   const paths = [...new Set(server.requests)].filter((p) => p.startsWith("/reader/"));
   await context.close();
@@ -311,7 +320,7 @@ async function switching(browser, url, docs) {
   for (let round = 0; round < R.switchRounds; round++) {
     const { page, context, errors } = await freshPage(browser);
     await page.goto(`${url}#/doc/${docs[0].meta.id}`, { waitUntil: "commit" });
-    await page.evaluate(() => window.__firstPara);
+    await page.evaluate(() => window.__appPara);
     for (let i = 1; i < docs.length; i++) {
       first.push(await timeClick(page, "a.next-doc", `[data-doc="${docs[i].meta.id}"] .doc-text > p[data-para]`));
     }
@@ -329,7 +338,7 @@ async function popovers(browser, url) {
   for (let p = 0; p < R.popoverPages; p++) {
     const { page, context, errors } = await freshPage(browser);
     await page.goto(`${url}#/doc/${POPOVER_DOC}`, { waitUntil: "commit" });
-    await page.evaluate(() => window.__firstPara);
+    await page.evaluate(() => window.__appPara);
     const buttons = page.locator('.doc-text > p[data-para] button.term[data-kind="glossary"]');
     const count = await buttons.count();
     const step = Math.max(1, Math.floor(count / R.popovers));
@@ -388,14 +397,14 @@ async function main() {
   const browser = await launch();
   const result = { date: started.toISOString(), quick: QUICK, dist: DIST, chromium: browser.version(), repetitions: R };
   try {
-    log("in-wasm timings"); result.wasm = await wasmTimings(browser, server.url);
-    log("segmentation, wasm and native alternating"); result.paired = await pairedSegmentation(browser, server.url);
-    log("memory"); result.memory = await memory(browser, server.url, docs);
-    log("first paint vs static HTML"); result.first_paint = await firstPaint(browser, server, docs);
-    log("first-load fetches"); result.fetched = await fetchedOnFirstLoad(browser, docs);
-    log("document switching"); result.switching = await switching(browser, server.url, docs);
-    log("popovers"); result.popover = await popovers(browser, server.url);
-    log("search (UI)"); result.search_ui = await searchUi(browser, server.url);
+    log("in-wasm timings"); if (wanted("wasm")) result.wasm = await wasmTimings(browser, server.url);
+    log("segmentation, wasm and native alternating"); if (wanted("paired")) result.paired = await pairedSegmentation(browser, server.url);
+    log("memory"); if (wanted("memory")) result.memory = await memory(browser, server.url, docs);
+    log("first paint vs static HTML"); if (wanted("first_paint")) result.first_paint = await firstPaint(browser, server, docs);
+    log("first-load fetches"); if (wanted("fetched")) result.fetched = await fetchedOnFirstLoad(browser, docs);
+    log("document switching"); if (wanted("switching")) result.switching = await switching(browser, server.url, docs);
+    log("popovers"); if (wanted("popover")) result.popover = await popovers(browser, server.url);
+    log("search (UI)"); if (wanted("search_ui")) result.search_ui = await searchUi(browser, server.url);
   } finally {
     await browser.close();
     await server.close();
@@ -404,8 +413,8 @@ async function main() {
   const nativeAfter = cargo(["--json", "--runs", String(R.runs)]);
   result.native = { before: nativeBefore, after: nativeAfter };
   result.size = size;
-  result.segment_speed_vs_native = result.paired.ratio_median;
-  const c = result.wasm.counts;
+  result.segment_speed_vs_native = result.paired?.ratio_median;
+  const c = result.wasm?.counts ?? [];
   result.counts_match_native = c[0] === nativeBefore.docs && c[1] === nativeBefore.blocks && c[2] === nativeBefore.chars
     && c[3] === nativeBefore.words && c[4] === nativeBefore.hits;
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2));
@@ -414,38 +423,40 @@ async function main() {
 
 function printSummary(r) {
   const f = (x) => x.toFixed(2).padStart(9);
-  const line = (name, s) => console.log(`${name.padEnd(44)} ${String(s.n).padStart(4)} ${f(s.median_ms)} ${f(s.p95_ms)} ${f(s.min_ms)}`);
-  console.log(`\nChromium ${r.chromium}; crossOriginIsolated=${r.wasm.crossOriginIsolated}; corpus counts wasm=native: ${r.counts_match_native}`);
+  const line = (name, s) => s && console.log(`${name.padEnd(44)} ${String(s.n).padStart(4)} ${f(s.median_ms)} ${f(s.p95_ms)} ${f(s.min_ms)}`);
+  console.log(`\nChromium ${r.chromium}; crossOriginIsolated=${r.wasm?.crossOriginIsolated}; corpus counts wasm=native: ${r.counts_match_native}`);
   console.log(`${"measurement".padEnd(44)} ${"n".padStart(4)} ${"median ms".padStart(9)} ${"p95 ms".padStart(9)} ${"min ms".padStart(9)}`);
-  line("wasm: segmenter init (first call)", r.wasm.segmenter_init_first);
-  line("wasm: segmenter init", r.wasm.segmenter_init);
+  line("wasm: segmenter init (first call)", r.wasm?.segmenter_init_first);
+  line("wasm: segmenter init", r.wasm?.segmenter_init);
   line("native: segmenter init", r.native.before.segmenter_init);
-  line("wasm: segment corpus", r.wasm.segment_corpus);
+  line("wasm: segment corpus", r.wasm?.segment_corpus);
   line("native: segment corpus (before)", r.native.before.segment_corpus);
   line("native: segment corpus (after)", r.native.after.segment_corpus);
-  line("wasm: match corpus", r.wasm.match_corpus);
+  line("wasm: match corpus", r.wasm?.match_corpus);
   line("native: match corpus", r.native.before.match_corpus);
-  line("wasm: search index build", r.wasm.index_build);
-  line("wasm: search query (all)", r.wasm.search);
-  line("UI: search, first query", r.search_ui.first_query);
-  line("UI: search, later queries", r.search_ui.query);
-  line("UI: search, later queries (work)", r.search_ui.query.work);
-  line("UI: switch doc, first visit", r.switching.first_visit);
-  line("UI: switch doc, first visit (work)", r.switching.first_visit.work);
-  line("UI: switch doc, revisit", r.switching.revisit);
-  line("UI: switch doc, revisit (work)", r.switching.revisit.work);
-  line("UI: popover, first open", r.popover.first_open);
-  line("UI: popover, open", r.popover.open);
-  line("UI: popover, open (work)", r.popover.open.work);
-  for (const [id, p] of Object.entries(r.first_paint.docs)) {
+  line("wasm: search index build", r.wasm?.index_build);
+  line("wasm: search query (all)", r.wasm?.search);
+  line("UI: search, first query", r.search_ui?.first_query);
+  line("UI: search, later queries", r.search_ui?.query);
+  line("UI: search, later queries (work)", r.search_ui?.query?.work);
+  line("UI: switch doc, first visit", r.switching?.first_visit);
+  line("UI: switch doc, first visit (work)", r.switching?.first_visit?.work);
+  line("UI: switch doc, revisit", r.switching?.revisit);
+  line("UI: switch doc, revisit (work)", r.switching?.revisit?.work);
+  line("UI: popover, first open", r.popover?.first_open);
+  line("UI: popover, open", r.popover?.open);
+  line("UI: popover, open (work)", r.popover?.open?.work);
+  for (const [id, p] of Object.entries(r.first_paint?.docs ?? {})) {
     line(`UI: first paint app ${id}`.slice(0, 44), p.app);
     line(`UI: first paint static ${id}`.slice(0, 44), p.static);
+    line(`UI: app text live ${id}`.slice(0, 44), p.live);
   }
-  console.log(`segmentation speed wasm/native (median of ${r.paired.rounds.length} alternating rounds): ${r.segment_speed_vs_native.toFixed(2)}x (rounds ${r.paired.ratio_min.toFixed(2)}–${r.paired.ratio_max.toFixed(2)}x; fastest runs ${r.paired.ratio_of_minima.toFixed(2)}x)`);
-  console.log(`first paint app/static (median): ${Object.entries(r.first_paint.docs).map(([id, p]) => `${id} ${p.ratio.toFixed(2)}x`).join(", ")}`);
+  if (ONLY) return;
+  console.log(`segmentation speed wasm/native (median of ${r.paired?.rounds.length} alternating rounds): ${r.segment_speed_vs_native.toFixed(2)}x (rounds ${r.paired?.ratio_min.toFixed(2)}–${r.paired?.ratio_max.toFixed(2)}x; fastest runs ${r.paired?.ratio_of_minima.toFixed(2)}x)`);
+  console.log(`first paint app/static (median): ${Object.entries(r.first_paint?.docs).map(([id, p]) => `${id} ${p.ratio.toFixed(2)}x`).join(", ")}`);
   const mib = (b) => (b / 1048576).toFixed(2);
-  console.log(`wasm memory: start ${mib(r.memory.start_bytes)} MiB, all docs ${mib(r.memory.all_docs_bytes)} MiB, + search index ${mib(r.memory.all_docs_and_search_bytes)} MiB`);
-  console.log(`transfer (brotli): dist/ ${r.size.total.brotli} B (wasm ${r.size.wasm_brotli} B); fetched to show a document ${r.fetched.brotli} B (${r.fetched.files.length} files)`);
+  console.log(`wasm memory: start ${mib(r.memory?.start_bytes)} MiB, all docs ${mib(r.memory?.all_docs_bytes)} MiB, + search index ${mib(r.memory?.all_docs_and_search_bytes)} MiB`);
+  console.log(`transfer (brotli): dist/ ${r.size.total.brotli} B (wasm ${r.size.wasm_brotli} B); fetched to show a document ${r.fetched?.brotli} B (${r.fetched?.files.length} files)`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { startServer, launch, newPage, openApp, checkA11y, shot, assertNoErrors, DIST } from "./harness.mjs";
 import { DOCS } from "./corpus.mjs";
 import { markIndex, writeServiceWorker } from "../../scripts/postbuild.mjs";
@@ -48,7 +48,10 @@ test("dist/ is plain static files and sw.js precaches every asset", async () => 
   const sw = await readFile(join(DIST, "sw.js"), "utf8");
   assert.doesNotMatch(sw, /importScripts\s*\(/, "the workbox runtime is inlined: no CDN import");
   const precached = new Set([...sw.matchAll(/url:"([^"]+)",revision:/g)].map((m) => m[1]));
-  const expected = (await readdir(DIST)).filter((f) => !["sw.js", "reader.html", "embed-demo.html"].includes(f));
+  const expected = (await readdir(DIST, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(DIST, join(e.parentPath ?? e.path, e.name)))
+    .filter((f) => !["sw.js", "reader.html", "embed-demo.html"].includes(f));
   assert.deepEqual([...precached].sort(), expected.sort());
   assert.ok(precached.has(GLOSSARY), "the lazily fetched glossary is precached");
   const index = await readFile(join(DIST, "index.html"), "utf8");
@@ -94,6 +97,12 @@ test("after one visit, the reader, other documents, deep links and the glossary 
   await tab.locator("#term-popover .definition").waitFor({ timeout: 20000 });
   const terms = await tab.evaluate(async (name) => (await (await fetch(name)).json()).length, GLOSSARY);
   assert.ok(terms > 100, `glossary from the cache: ${terms} terms`);
+  // The pre-rendered page boot.js asks for (with the build id it adds) comes from the cache too.
+  const pre = await tab.evaluate(async (doc) => {
+    const build = document.querySelector('meta[name="srr-build"]').content;
+    return (await (await fetch(`pre/${doc}.json?v=${build}`)).json()).text.length;
+  }, target.id);
+  assert.ok(pre > 1000, `pre-rendered page from the cache: ${pre} characters`);
   // The embed entry point (./?embed=1&…) is the same cached page.
   await tab.goto(`${server.url}?embed=1&doc=${target.id}`);
   await tab.waitForSelector(`html[data-embed] [data-doc="${target.id}"] [data-para]`, { state: "attached", timeout: 20000 });

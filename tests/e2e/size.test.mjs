@@ -1,5 +1,7 @@
 // The size budget: every dist/ asset's raw, gzip and brotli size, and a failure above the
-// budget in tests/size-budget.json (the goal for the finished reader: ≤ 300 KB brotli).
+// budgets in tests/size-budget.json: what a first visit to a document transfers before its
+// text is live (the goal: ≤ 300 KB brotli), and the whole of dist/ (which the service
+// worker downloads in the background for offline reading).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -32,4 +34,22 @@ test("dist/ stays within the size budget", () => {
   const wasm = rows.filter((r) => r.file.endsWith(".wasm")).reduce((t, r) => t + r.brotli, 0);
   assert.ok(wasm <= budget.wasm_brotli, `wasm is ${wasm} B brotli, budget ${budget.wasm_brotli} B`);
   assert.ok(total.brotli <= budget.total_brotli, `dist/ is ${total.brotli} B brotli, budget ${budget.total_brotli} B`);
+
+  // A first visit to a document: index.html, what it references (stylesheets, scripts,
+  // icon, the loader and the glue and wasm the loader names), and the largest
+  // pre-rendered page. Not the glossary definitions (fetched on first use) nor the
+  // service worker's background download.
+  const brotli = (rel) => rows.find((r) => r.file === rel)?.brotli ?? assert.fail(`index.html names ${rel}, not in dist/`);
+  const index = readFileSync(join(DIST, "index.html"), "utf8");
+  const named = new Set(["index.html"]);
+  for (const m of index.matchAll(/\b(?:href|src)="(?:\.\/)?([^"#?]+)"/g)) if (!m[1].endsWith("/")) named.add(m[1]);
+  for (const f of [...named].filter((f) => /^loader-.*\.js$/.test(f))) {
+    for (const m of readFileSync(join(DIST, f), "utf8").matchAll(/'\.\/([^']+\.(?:js|wasm))'/g)) named.add(m[1]);
+  }
+  const pre = rows.filter((r) => r.file.startsWith("pre/"));
+  assert.ok(pre.length > 0, "no pre-rendered pages in dist/pre/");
+  const largestPre = pre.reduce((a, b) => (a.brotli >= b.brotli ? a : b));
+  const firstLoad = [...named].reduce((t, f) => t + brotli(f), 0) + largestPre.brotli;
+  console.log(`first visit to a document (${named.size} files + ${largestPre.file}): ${kb(firstLoad).trim()} KiB brotli (${firstLoad} B)`);
+  assert.ok(firstLoad <= budget.first_load_brotli, `a first visit transfers ${firstLoad} B brotli, budget ${budget.first_load_brotli} B`);
 });

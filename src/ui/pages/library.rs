@@ -1,7 +1,7 @@
 //! The library: every bundled text as a card, sortable and filterable.
 
-use crate::core::corpus::{DocMeta, Document};
-use crate::core::i18n::{Lang, Msg};
+use crate::core::corpus::Document;
+use crate::core::i18n::Msg;
 use crate::ui::components::five_bars::FiveBars;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -25,33 +25,7 @@ pub fn kind_label(kind: &str) -> Msg {
     }
 }
 
-/// "2019", "c. 2019", or "date unknown".
-pub fn date_label(meta: &DocMeta, lang: Lang) -> String {
-    match (meta.date.as_str(), meta.date_approx) {
-        ("", _) => Msg::DateUnknown.text(lang).to_string(),
-        (d, true) => format!("{} {}", Msg::Circa.text(lang), d),
-        (d, false) => d.to_string(),
-    }
-}
-
-/// Authors joined, or "author unknown".
-pub fn authors_label(meta: &DocMeta, lang: Lang) -> String {
-    if meta.authors.is_empty() {
-        Msg::AuthorsUnknown.text(lang).to_string()
-    } else {
-        meta.authors
-            .join(if lang == Lang::Zh { "、" } else { ", " })
-    }
-}
-
-/// The venue, or "venue unknown".
-pub fn venue_label(meta: &DocMeta, lang: Lang) -> String {
-    match (meta.venue.as_str(), meta.venue_en.as_str(), lang) {
-        ("", _, _) => Msg::VenueUnknown.text(lang).to_string(),
-        (v, "", _) | (v, _, Lang::Zh) => v.to_string(),
-        (v, en, Lang::En) => format!("{v} ({en})"),
-    }
-}
+pub use crate::core::meta_labels::{authors_label, date_label, venue_label};
 
 /// The sort orders with their URL-safe keys and labels.
 const SORTS: [(Sort, &str, Msg); 4] = [

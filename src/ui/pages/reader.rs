@@ -3,12 +3,13 @@
 
 use crate::core::citation::locate_quote;
 use crate::core::corpus::is_id;
-use crate::core::corpus::{Block, BlockKind, Document};
+use crate::core::corpus::Document;
+use crate::core::doc_html::{doc_text_html, DocLabels};
 use crate::core::glossary::FIVE_IDS;
 use crate::core::i18n::Msg;
 use crate::core::notes::place;
 use crate::core::render::Mark;
-use crate::core::render::{block_html, RenderOptions};
+use crate::core::render::RenderOptions;
 use crate::core::route::Route;
 use crate::ui::browser;
 use crate::ui::components::citation_panel::{CitationPanel, CiteTarget};
@@ -21,26 +22,7 @@ use crate::ui::pages::library::{authors_label, date_label, venue_label};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// Consecutive blocks that render together: normal flow, or a publication-details box.
-enum Group<'a> {
-    Flow(Vec<(usize, &'a Block)>),
-    Details(Vec<(usize, &'a Block)>),
-}
-
-fn groups(doc: &Document) -> Vec<Group<'_>> {
-    let mut out: Vec<Group> = Vec::new();
-    for (i, b) in doc.blocks.iter().enumerate() {
-        match (out.last_mut(), b.details) {
-            (Some(Group::Details(v)), true) | (Some(Group::Flow(v)), false) => v.push((i, b)),
-            (_, true) => out.push(Group::Details(vec![(i, b)])),
-            (_, false) => out.push(Group::Flow(vec![(i, b)])),
-        }
-    }
-    out
-}
 
 /// Scrolls to the block a deep link names and marks it; opens a closed details box.
 fn show_block(id: &str) {
@@ -116,49 +98,30 @@ fn open_note_mark(ev: &web_sys::MouseEvent, notes: NotesState) {
     }
 }
 
-/// One heading or paragraph, rendered from the analysis.
-#[component]
-fn BlockView(
-    /// The document.
-    doc: &'static Document,
-    /// Index of the block in the document.
-    index: usize,
-    /// Paragraph number (1-based among reading-flow paragraphs), 0 for headings.
-    number: usize,
-    /// The document's analysis.
-    analysis: Arc<crate::core::analysis::DocAnalysis>,
-    /// Highlights of every block (notes, the passage a link names), by block id.
-    marks: Memo<HashMap<String, Vec<Mark>>>,
-) -> impl IntoView {
-    let state = use_app();
-    let block = &doc.blocks[index];
-    let terms = &state.engine().bundle.terms;
-    let html = move || {
-        let s = state.settings.get();
-        let options = RenderOptions {
-            boundaries: s.boundaries,
-            glossary: s.glossary,
-            ui_lang: state.lang.get().tag().to_string(),
-        };
-        marks.with(|m| {
-            let marks = m.get(&block.id).map(Vec::as_slice).unwrap_or(&[]);
-            block_html(block, &analysis.blocks[index], terms, marks, &options)
-        })
+/// Replaces the document text's markup, keeping open the publication-details boxes the
+/// reader had opened (a new note or setting re-renders the text, and must not close them).
+fn set_text_html(el: &web_sys::HtmlElement, html: &str) {
+    let open: Vec<u32> = match el.query_selector_all("details") {
+        Ok(list) => (0..list.length())
+            .filter(|&i| {
+                list.item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open())
+            })
+            .collect(),
+        Err(_) => Vec::new(),
     };
-    let lang = (block.lang == "en").then_some("en");
-    let excerpt_ends = block.excerpt_ends.then(|| {
-        view! { <p class="excerpt-ends" role="note">{move || state.t(Msg::ExcerptEnds)}</p> }
-    });
-    let id = block.id.clone();
-    let body = match block.kind {
-        BlockKind::Heading(2) => view! { <h2 class="doc-h2" data-heading=id lang=lang inner_html=html></h2> }.into_any(),
-        BlockKind::Heading(_) => view! { <h3 class="doc-h3" data-heading=id lang=lang inner_html=html></h3> }.into_any(),
-        BlockKind::Paragraph => view! {
-            <p class="para" data-para=id data-n=(number > 0).then(|| number.to_string()) lang=lang inner_html=html></p>
+    el.set_inner_html(html);
+    if let Ok(list) = el.query_selector_all("details") {
+        for i in open {
+            if let Some(d) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                d.set_open(true);
+            }
         }
-        .into_any(),
-    };
-    view! { {body} {excerpt_ends} }
+    }
 }
 
 /// The reader for document `doc` (index in the bundle).
@@ -278,41 +241,33 @@ pub fn ReaderPage(
     let prev = neighbour(-1);
     let next = neighbour(1);
 
-    let text = analysis.clone().map(|analysis| {
-        let mut number = 0;
-        groups(document)
-            .into_iter()
-            .map(|g| {
-                let (items, details) = match g {
-                    Group::Flow(v) => (v, false),
-                    Group::Details(v) => (v, true),
-                };
-                let blocks = items
-                    .into_iter()
-                    .map(|(i, b)| {
-                        let n = if !b.is_heading() && !details {
-                            number += 1;
-                            number
-                        } else {
-                            0
-                        };
-                        view! { <BlockView doc=document index=i number=n analysis=analysis.clone() marks=marks/> }
-                    })
-                    .collect_view();
-                if details {
-                    view! {
-                        <details class="pub-details">
-                            <summary>{move || state.t(Msg::PublicationDetails)}</summary>
-                            {blocks}
-                        </details>
-                    }
-                    .into_any()
-                } else {
-                    blocks.into_any()
-                }
-            })
-            .collect_view()
-    });
+    // The text: one innerHTML for the whole document (see `core::doc_html`), redrawn
+    // only when what the markup shows changes (not on font size, theme or toggles, which
+    // are CSS).
+    let text_ref = NodeRef::<leptos::html::Div>::new();
+    let markup_options = Memo::new(move |_| state.settings.with(|s| (s.boundaries, s.glossary)));
+    if let Some(analysis) = analysis.clone() {
+        let terms = &bundle.terms;
+        Effect::new(move |_| {
+            let (boundaries, glossary) = markup_options.get();
+            let lang = state.lang.get();
+            let options = RenderOptions {
+                boundaries,
+                glossary,
+                ui_lang: lang.tag().to_string(),
+                static_copy: false,
+            };
+            let labels = DocLabels {
+                publication_details: Msg::PublicationDetails.text(lang).to_string(),
+                excerpt_ends: Msg::ExcerptEnds.text(lang).to_string(),
+            };
+            let html =
+                marks.with(|m| doc_text_html(document, &analysis, terms, m, &options, &labels));
+            if let Some(el) = text_ref.get() {
+                set_text_html(&el, &html);
+            }
+        });
+    }
 
     view! {
         <div class="progress" role="progressbar" aria-label=move || state.t(Msg::Progress)
@@ -364,7 +319,7 @@ pub fn ReaderPage(
                         open_note_mark(&ev, notes);
                     }
                     on:pointerover=move |ev| popover.on_pointer_over(&ev)
-                    on:pointerout=move |ev| popover.on_pointer_out(&ev)>{text}</div>
+                    on:pointerout=move |ev| popover.on_pointer_out(&ev) node_ref=text_ref></div>
                 <nav class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
                     {prev.map(|d| view! {
                         <a class="prev-doc" rel="prev" href=format!("#/doc/{}", d.meta.id)>

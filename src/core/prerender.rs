@@ -1,0 +1,284 @@
+//! The page shown before the app has started: a document's heading and text, written at
+//! build time (`pre/<doc id>.html`) and put on screen by `public/boot.js` while the wasm
+//! is still compiling, so that a reader following a link starts reading at once.
+//!
+//! It uses the reader's own markup (`doc_html`) and stylesheets, so that the app replaces
+//! it without the text moving; it carries none of the live reader's hooks and is inert
+//! (nothing in it can be clicked or focused) until the app takes over.
+
+use super::analysis::DocAnalysis;
+use super::corpus::{BlockKind, Document};
+use super::doc_html::{doc_text_html, DocLabels, MarksByBlock};
+use super::glossary::{Term, FIVE_ENGLISH, FIVE_HEADWORDS};
+use super::i18n::{Lang, Msg};
+use super::meta_labels::{authors_label, date_label, venue_label};
+use super::render::{escape, RenderOptions};
+
+/// Where the pre-rendered page of document `id` is, relative to the app.
+pub fn prerender_path(id: &str) -> String {
+    format!("pre/{id}.json")
+}
+
+/// What `boot.js` fetches: the page's chrome in each interface language (the reader's
+/// choice is not known at build time), with an empty `div.doc-text` where the text goes,
+/// and the document text once.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Prerender {
+    /// The site header and the document's header, in Chinese.
+    pub zh: String,
+    /// The same in English.
+    pub en: String,
+    /// The document text (`doc_html`), the same in both.
+    pub text: String,
+}
+
+/// Both interface languages, for the labels inside the text.
+fn both(msg: Msg) -> String {
+    format!("{} · {}", msg.text(Lang::Zh), msg.text(Lang::En))
+}
+
+/// The pre-rendered page of `doc`; `five` and `five_corpus` are its 五通 counts.
+pub fn prerender(
+    doc: &Document,
+    analysis: &DocAnalysis,
+    terms: &[Term],
+    five: [usize; 5],
+    five_corpus: [usize; 5],
+) -> Prerender {
+    let options = RenderOptions {
+        static_copy: true,
+        ..RenderOptions::default()
+    };
+    let labels = DocLabels {
+        publication_details: both(Msg::PublicationDetails),
+        excerpt_ends: both(Msg::ExcerptEnds),
+    };
+    let text = doc_text_html(
+        doc,
+        analysis,
+        terms,
+        &MarksByBlock::new(),
+        &options,
+        &labels,
+    );
+    let chrome = |lang| chrome_html(doc, lang, five, five_corpus);
+    Prerender {
+        zh: chrome(Lang::Zh),
+        en: chrome(Lang::En),
+        text,
+    }
+}
+
+/// The site header and the document header, as the app draws them (`Header`,
+/// `ReaderPage`, `Legend`): same elements and classes, so the text starts where the
+/// app's will. Controls are drawn but do nothing (the page is inert).
+fn chrome_html(doc: &Document, lang: Lang, five: [usize; 5], five_corpus: [usize; 5]) -> String {
+    let t = |m: Msg| escape(m.text(lang));
+    let mut h = String::with_capacity(4096);
+    h.push_str("<header class=\"site-header\"><a class=\"brand\"><span class=\"brand-zh\" lang=\"zh-Hans\">丝路读本</span><span class=\"brand-en\" lang=\"en\">Silk Road Reader</span></a><nav class=\"main-nav\"><ul>");
+    for m in [
+        Msg::NavLibrary,
+        Msg::NavGlossary,
+        Msg::NavNotes,
+        Msg::NavAnalytics,
+        Msg::NavAbout,
+    ] {
+        let current = if m == Msg::NavLibrary {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        h.push_str(&format!("<li><a{current}>{}</a></li>", t(m)));
+    }
+    h.push_str(&format!(
+        "</ul></nav><form class=\"search-box\"><input type=\"search\" placeholder=\"{}\" aria-label=\"{}\"><button type=\"button\" class=\"tool-btn\">{}</button></form>\
+         <div class=\"header-tools\"><button type=\"button\" class=\"tool-btn lang-switch\">{}</button><button type=\"button\" class=\"tool-btn settings-btn\">⚙ {}</button></div></header>",
+        t(Msg::SearchPlaceholder),
+        t(Msg::SearchLabel),
+        t(Msg::NavSearch),
+        if lang == Lang::Zh { "EN" } else { "中文" },
+        t(Msg::NavSettings),
+    ));
+    h.push_str("<div class=\"main\"><div class=\"progress\"></div><div class=\"reader-layout\"><aside class=\"reader-side\">");
+    // The contents (`Toc`) and the notes panel as it is with no notes yet (`DocNotes`).
+    h.push_str(&format!(
+        "<nav class=\"toc\" data-open=\"false\"><div class=\"toc-head\"><h2 class=\"toc-title\">{}</h2>\
+         <button type=\"button\" class=\"tool-btn toc-close\">{}</button></div><ol class=\"toc-list\" lang=\"zh-Hans\">",
+        t(Msg::Contents),
+        t(Msg::CloseContents)
+    ));
+    for b in doc.blocks.iter().filter(|b| b.is_heading() && !b.details) {
+        let level = match b.kind {
+            BlockKind::Heading(l) => l,
+            BlockKind::Paragraph => 2,
+        };
+        h.push_str(&format!(
+            "<li class=\"toc-l{level}\"><a>{}</a></li>",
+            escape(&b.text)
+        ));
+    }
+    h.push_str(&format!(
+        "</ol></nav><section class=\"doc-notes\"><h2 class=\"side-title\">{} (0)</h2>\
+         <button type=\"button\" class=\"tool-btn small\">{}</button><ul class=\"note-list\"></ul>\
+         <p class=\"side-hint\">{}</p></section></aside><article class=\"reader\"><header class=\"doc-header\">",
+        t(Msg::NavNotes),
+        t(Msg::NoteOnDocument),
+        t(Msg::NotesHint)
+    ));
+    let meta = &doc.meta;
+    h.push_str(&format!(
+        "<h1 class=\"doc-title\" lang=\"zh-Hans\">{}</h1>",
+        escape(&meta.title)
+    ));
+    if meta.title_editorial {
+        h.push_str(&format!(
+            "<p class=\"editorial-tag\">{}</p>",
+            t(Msg::EditorialTitle)
+        ));
+    }
+    if !meta.title_en.is_empty() {
+        h.push_str(&format!(
+            "<p class=\"doc-title-en\" lang=\"en\">{}</p>",
+            escape(&meta.title_en)
+        ));
+    }
+    h.push_str(&format!(
+        "<dl class=\"doc-meta\"><dt>{}</dt><dd lang=\"zh-Hans\">{}",
+        t(Msg::DocMetaAuthors),
+        escape(&authors_label(meta, lang))
+    ));
+    if meta.authors_editorial {
+        h.push_str(&format!(
+            "<span class=\"editorial-tag\">{}</span>",
+            t(Msg::EditorialAuthors)
+        ));
+    }
+    h.push_str("</dd>");
+    if !meta.affiliation.is_empty() {
+        h.push_str(&format!(
+            "<dt>{}</dt><dd lang=\"zh-Hans\">{}</dd>",
+            t(Msg::DocMetaAffiliation),
+            escape(&meta.affiliation.join("；"))
+        ));
+    }
+    h.push_str(&format!(
+        "<dt>{}</dt><dd>{} · {}</dd></dl>",
+        t(Msg::DocMetaVenue),
+        escape(&venue_label(meta, lang)),
+        escape(&date_label(meta, lang))
+    ));
+    h.push_str(&format!(
+        "<p class=\"doc-attribution\" lang=\"en\"><strong>{}: </strong>{}</p>",
+        t(Msg::Attribution),
+        escape(&meta.attribution)
+    ));
+    if !meta.editorial_note.is_empty() {
+        h.push_str(&format!(
+            "<details class=\"editorial-note\"><summary>{}</summary></details>",
+            t(Msg::EditorialNote)
+        ));
+    }
+    h.push_str(&format!(
+        "<div class=\"reader-tools\"><button type=\"button\" class=\"tool-btn toc-open\">{}</button><button type=\"button\" class=\"tool-btn embed-open-btn\">{}</button></div>",
+        t(Msg::Contents),
+        t(Msg::EmbedThis)
+    ));
+    h.push_str(&format!(
+        "<section class=\"legend\"><h2 class=\"legend-title\">{}</h2><ul class=\"legend-list\">",
+        t(Msg::Legend)
+    ));
+    for i in 0..5 {
+        let english = if lang == Lang::En {
+            format!("<span class=\"legend-en\">{}</span>", FIVE_ENGLISH[i])
+        } else {
+            String::new()
+        };
+        h.push_str(&format!(
+            "<li><button type=\"button\" class=\"legend-item f{i}\" aria-pressed=\"true\"><span class=\"swatch f{i}\"></span>\
+             <span class=\"legend-term\" lang=\"zh-Hans\">{}</span>{english}<span class=\"legend-count\"><span class=\"count-doc\">{}</span> / \
+             <span class=\"count-corpus\">{}</span></span></button></li>",
+            FIVE_HEADWORDS[i], five[i], five_corpus[i]
+        ));
+    }
+    h.push_str(&format!(
+        "</ul><p class=\"legend-key\">{} / {}</p><div class=\"legend-all\"><button type=\"button\" class=\"tool-btn\">{}</button> <button type=\"button\" class=\"tool-btn\">{}</button></div></section></header>\
+         <div class=\"doc-text\" lang=\"zh-Hans\"></div></article></div></div>",
+        t(Msg::LegendThisDoc),
+        t(Msg::LegendCorpus),
+        t(Msg::ShowAll),
+        t(Msg::ShowNone)
+    ));
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::engine::engine;
+    use crate::core::render::text_content;
+
+    fn pages() -> Vec<(String, Prerender)> {
+        let e = engine();
+        (0..e.bundle.docs.len())
+            .map(|d| {
+                let analysis = e.analyse(d).expect("analysis");
+                let page = prerender(
+                    &e.bundle.docs[d],
+                    &analysis,
+                    &e.bundle.terms,
+                    e.five_counts(d),
+                    e.five_corpus_counts(),
+                );
+                (e.bundle.docs[d].meta.id.clone(), page)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_document_prerenders_its_whole_text_without_live_hooks() {
+        let e = engine();
+        let mut highlighted = 0;
+        for ((id, page), doc) in pages().iter().zip(&e.bundle.docs) {
+            for html in [&page.zh, &page.en, &page.text] {
+                for hook in [
+                    "data-para",
+                    "data-heading",
+                    "data-term",
+                    "data-kind",
+                    "data-doc",
+                    "id=",
+                ] {
+                    assert!(!html.contains(hook), "{id}: {hook}");
+                }
+            }
+            let text = text_content(&page.text);
+            for b in &doc.blocks {
+                assert!(text.contains(&b.text), "{id} {}", b.id);
+                assert!(page.text.contains(&format!("data-pre=\"{}\"", b.id)));
+            }
+            highlighted += page.text.matches("class=\"term five t-").count();
+        }
+        assert_eq!(highlighted, 63, "the 五通 highlights of the whole corpus");
+    }
+
+    #[test]
+    fn the_chrome_speaks_the_chosen_language_and_shows_the_legend_counts() {
+        let e = engine();
+        for (d, (id, page)) in pages().iter().enumerate() {
+            assert!(
+                page.zh.contains("“五通”图例") || page.zh.contains("图例"),
+                "{id}"
+            );
+            assert!(page.en.contains(Msg::Legend.text(Lang::En)), "{id}");
+            assert!(!page.zh.contains(Msg::Legend.text(Lang::En)), "{id}");
+            for (i, n) in e.five_counts(d).iter().enumerate() {
+                let chip = format!(
+                    "{}</span><span class=\"legend-count\"><span class=\"count-doc\">{n}</span>",
+                    FIVE_HEADWORDS[i]
+                );
+                assert!(page.zh.contains(&chip), "{id}: {chip}");
+            }
+            assert!(page.zh.contains(&escape(&e.bundle.docs[d].meta.title)));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// Before the app has started, a link to a document shows its pre-rendered text (boot.js,
+// src/core/prerender.rs): in the reader's layout, in the reader's saved theme and
+// language, inert and without the live hooks; the app then replaces it where it stands.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, shot, VIEWPORTS, assertNoErrors } from "./harness.mjs";
+import { DOCS } from "./corpus.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Holds back the wasm until `release()` is called: the page stays "loading". */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route("**/*.wasm", async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+const doc = DOCS.find((d) => d.id === "pan-2019-manufacturing") || DOCS[0];
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`a document's text shows before the app starts (${name}, ${colorScheme}), and the app takes its place`, async () => {
+      const { page, errors, context } = await newPage(browser, { ...viewport, colorScheme });
+      const release = await holdWasm(page);
+      await page.goto(`${server.url}#/doc/${doc.id}`);
+      const first = page.locator("#prerender .doc-text > p.para").first();
+      await first.waitFor();
+      assert.equal(await page.locator("html[data-app-started]").count(), 0, "the app has not started");
+      assert.equal(await page.locator("html").getAttribute("data-theme"), colorScheme, "theme applied before the app");
+      // The text is the document's, highlighted, and nothing in it is live yet.
+      const shown = await page.locator("#prerender .doc-text").textContent();
+      for (const p of doc.paras.slice(0, 5)) assert.ok(shown.replace(/\s/g, "").includes(p.text.replace(/\s/g, "").slice(0, 20)), `paragraph ${p.id}`);
+      assert.ok(await page.locator("#prerender .doc-text button.term.five").count() > 0, "五通 highlighted");
+      assert.equal(await page.locator("#prerender [data-para], #prerender [data-term], #prerender [data-kind], #prerender [data-doc]").count(), 0, "no live hooks");
+      assert.equal(await page.locator("#prerender").getAttribute("inert"), "", "inert");
+      assert.match(await page.locator("#boot[role=status]").innerText(), /载入|Loading/);
+      assert.match(await page.locator("#prerender h1.doc-title").innerText(), new RegExp(doc.title.slice(0, 6)));
+      await shot(page, `prerender-${name}-${colorScheme}`);
+      // Where the text starts before and after the app: the same place (no jump).
+      const before = await first.boundingBox();
+      release();
+      await page.waitForSelector(`html[data-app-started] [data-doc="${doc.id}"] .doc-text > p[data-para]`);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.locator("#prerender, #boot").count(), 0, "placeholders gone");
+      assert.equal(await page.locator(".doc-text").count(), 1, "one copy of the text");
+      const after = await page.locator(".doc-text > p.para").first().boundingBox();
+      assert.ok(Math.abs(after.y - before.y) <= 2 && Math.abs(after.x - before.x) <= 2,
+        `first paragraph moved from ${before.x},${before.y} to ${after.x},${after.y}`);
+      assertNoErrors(errors, "prerender");
+      await context.close();
+    });
+  }
+}
+
+test("the pre-rendered page follows saved settings: language, hidden 五通 terms, deep link", async () => {
+  const { page, errors, context } = await newPage(browser, { locale: "zh-CN" });
+  await page.addInitScript(() => {
+    localStorage.setItem("silk-road-reader/settings/v1", JSON.stringify({ version: 1, lang: "en", theme: "sepia", five: [false, true, true, true, true] }));
+  });
+  const release = await holdWasm(page);
+  const para = doc.paras[Math.floor(doc.paras.length / 2)];
+  await page.goto(`${server.url}#/doc/${doc.id}/p/${para.id}`);
+  await page.locator(`#prerender [data-pre="${para.id}"]`).waitFor();
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "sepia");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.match(await page.locator("#prerender .legend-title").innerText(), /legend/i);
+  assert.ok(await page.locator("#prerender .doc-text.hide-zheng-ce-gou-tong").count() === 1, "政策沟通 hidden as saved");
+  const box = await page.locator(`#prerender [data-pre="${para.id}"]`).boundingBox();
+  assert.ok(box.y >= 0 && box.y < 900, `linked paragraph in view (y=${box.y})`);
+  release();
+  await page.waitForSelector(`html[data-app-started] [data-para="${para.id}"].is-target`);
+  assert.equal(await page.locator(".legend-item.f0").getAttribute("aria-pressed"), "false");
+  assertNoErrors(errors, "prerender settings");
+  await context.close();
+});
+
+test("without a document in the address, or in an embed, nothing is pre-rendered", async () => {
+  for (const url of [`${server.url}#/`, `${server.url}?embed=1#/doc/${doc.id}`]) {
+    const { page, context } = await newPage(browser);
+    const release = await holdWasm(page);
+    const fetched = [];
+    page.on("request", (r) => { if (r.url().includes("/pre/")) fetched.push(r.url()); });
+    await page.goto(url);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("#prerender").count(), 0, url);
+    assert.deepEqual(fetched, [], url);
+    release();
+    await page.waitForSelector("html[data-app-started] main#main > *", { state: "attached" });
+    await context.close();
+  }
+});
+
+test("if the app fails to load, the pre-rendered text stays readable under the message", async () => {
+  const { page, context } = await newPage(browser);
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(`${server.url}#/doc/${doc.id}`);
+  await page.locator("#boot.boot-failed").waitFor();
+  await page.locator("#prerender .doc-text > p.para").first().waitFor();
+  assert.match(await page.locator("#boot").innerText(), /failed to load|未能载入/);
+  await context.close();
+});
