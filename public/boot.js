@@ -55,9 +55,11 @@
 
   // Before the app has started: the reader's saved theme and text size (so that a reader
   // who chose dark never sees a light page flash), and, when the address names a
-  // document, its text pre-rendered at build time (pre/<doc>.html, see
-  // src/core/prerender.rs), so reading starts while the wasm compiles. The app replaces
-  // both when it mounts. Embeds (?embed=1) take their look from the URL: left alone.
+  // document, the opening of its text pre-rendered at build time (pre/<doc>.json, see
+  // src/core/prerender.rs), so reading starts while the wasm still downloads on a slow
+  // connection. It is a race: the app does not wait for it, and whichever comes first is
+  // shown (on a fast connection the app usually wins and this is skipped). The app
+  // replaces both when it mounts. Embeds (?embed=1) take their look from the URL.
   var root = document.documentElement;
   if (/[?&]embed=1(&|$)/.test(location.search)) { return; }
   var settings = {};
@@ -75,7 +77,7 @@
   // From file:// (the single-file reader.html) there is nothing beside the page to fetch.
   if (!route || window.srrUnsupported || typeof fetch !== "function" || location.protocol === "file:") { return; }
   var build = document.querySelector('meta[name="srr-build"]');
-  fetch("pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : ""))
+  fetch("pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : ""), { priority: "high" })
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (page) {
       if (!page || typeof page.text !== "string") { return; }
@@ -116,10 +118,12 @@
       for (var i = 0; i < 5; i++) { if (settings.five[i] === false) { text.classList.add("hide-" + five[i]); } }
     }
     if (settings.para_numbers === true) { text.classList.add("show-numbers"); }
+    // The page holds the document's opening: a link further in waits for the app.
+    var target = para && box.querySelector('[data-pre="' + para + '"]');
+    if (para && !target) { return; }
     root.setAttribute("lang", lang === "zh" ? "zh-Hans" : "en");
     boot.classList.add("boot-over-text");
     boot.parentNode.insertBefore(box, boot);
-    var target = para && box.querySelector('[data-pre="' + para + '"]');
     if (target) { target.scrollIntoView(); }
   }
 })();

@@ -28,13 +28,33 @@ pub struct Prerender {
     pub zh: String,
     /// The same in English.
     pub en: String,
-    /// The document text (`doc_html`), the same in both.
+    /// The opening of the document text (`doc_html`), the same in both; a link to a
+    /// paragraph beyond it gets no pre-rendered page.
     pub text: String,
 }
 
 /// Both interface languages, for the labels inside the text.
 fn both(msg: Msg) -> String {
     format!("{} · {}", msg.text(Lang::Zh), msg.text(Lang::En))
+}
+
+/// Characters of reading-flow text the pre-rendered opening holds at least (a couple of
+/// screens on a desktop, several on a phone).
+pub const OPENING_CHARS: usize = 2400;
+
+/// How many blocks make the opening: through the block that reaches `OPENING_CHARS`
+/// characters of reading-flow text (publication details, closed, do not count).
+fn opening_len(doc: &Document) -> usize {
+    let mut chars = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if !b.details {
+            chars += b.text.chars().count();
+        }
+        if chars >= OPENING_CHARS {
+            return i + 1;
+        }
+    }
+    doc.blocks.len()
 }
 
 /// The pre-rendered page of `doc`; `five` and `five_corpus` are its 五通 counts.
@@ -53,8 +73,14 @@ pub fn prerender(
         publication_details: both(Msg::PublicationDetails),
         excerpt_ends: both(Msg::ExcerptEnds),
     };
+    // Only the opening: what fills the first screens. Laying out a whole long document
+    // before the app starts costs the app that much time; the app draws all of it.
+    let opening = Document {
+        meta: doc.meta.clone(),
+        blocks: doc.blocks[..opening_len(doc)].to_vec(),
+    };
     let text = doc_text_html(
-        doc,
+        &opening,
         analysis,
         terms,
         &MarksByBlock::new(),
@@ -235,7 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn every_document_prerenders_its_whole_text_without_live_hooks() {
+    fn every_document_prerenders_its_opening_without_live_hooks() {
         let e = engine();
         let mut highlighted = 0;
         for ((id, page), doc) in pages().iter().zip(&e.bundle.docs) {
@@ -252,13 +278,27 @@ mod tests {
                 }
             }
             let text = text_content(&page.text);
-            for b in &doc.blocks {
-                assert!(text.contains(&b.text), "{id} {}", b.id);
-                assert!(page.text.contains(&format!("data-pre=\"{}\"", b.id)));
+            let shown = opening_len(doc);
+            assert!(shown >= 1);
+            for (i, b) in doc.blocks.iter().enumerate() {
+                let hook = format!("data-pre=\"{}\"", b.id);
+                assert_eq!(page.text.contains(&hook), i < shown, "{id} {}", b.id);
+                if i < shown {
+                    assert!(text.contains(&b.text), "{id} {}", b.id);
+                }
             }
+            let flow: usize = doc.blocks[..shown]
+                .iter()
+                .filter(|b| !b.details)
+                .map(|b| b.text.chars().count())
+                .sum();
+            assert!(
+                flow >= OPENING_CHARS || shown == doc.blocks.len(),
+                "{id}: {flow} characters"
+            );
             highlighted += page.text.matches("class=\"term five t-").count();
         }
-        assert_eq!(highlighted, 63, "the 五通 highlights of the whole corpus");
+        assert!(highlighted > 0, "the 五通 terms are highlighted");
     }
 
     #[test]

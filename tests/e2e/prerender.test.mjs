@@ -61,7 +61,7 @@ test("the pre-rendered page follows saved settings: language, hidden 五通 term
     localStorage.setItem("silk-road-reader/settings/v1", JSON.stringify({ version: 1, lang: "en", theme: "sepia", five: [false, true, true, true, true] }));
   });
   const release = await holdWasm(page);
-  const para = doc.paras[Math.floor(doc.paras.length / 2)];
+  const para = doc.paras[2];
   await page.goto(`${server.url}#/doc/${doc.id}/p/${para.id}`);
   await page.locator(`#prerender [data-pre="${para.id}"]`).waitFor();
   assert.equal(await page.locator("html").getAttribute("data-theme"), "sepia");
@@ -74,6 +74,19 @@ test("the pre-rendered page follows saved settings: language, hidden 五通 term
   await page.waitForSelector(`html[data-app-started] [data-para="${para.id}"].is-target`);
   assert.equal(await page.locator(".legend-item.f0").getAttribute("aria-pressed"), "false");
   assertNoErrors(errors, "prerender settings");
+  await context.close();
+});
+
+test("a link to a paragraph beyond the pre-rendered opening waits for the app, which goes there", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const release = await holdWasm(page);
+  const para = doc.paras[doc.paras.length - 1];
+  await page.goto(`${server.url}#/doc/${doc.id}/p/${para.id}`);
+  await page.waitForTimeout(600);
+  assert.equal(await page.locator("#prerender").count(), 0, "no opening shown for a link further in");
+  release();
+  await page.waitForSelector(`html[data-app-started] [data-para="${para.id}"].is-target`);
+  assertNoErrors(errors, "prerender beyond opening");
   await context.close();
 });
 
