@@ -3,9 +3,10 @@
 //! the same markup into the pre-rendered pages shown before the app has started, so the
 //! two cannot drift apart.
 //!
-//! Why one string and not one component per block: a long document has ~170 blocks; one
-//! reactive component each cost the reader ~40 ms per document switch in Leptos' own
-//! bookkeeping, for markup that changes only when a setting or a note does.
+//! Why one string and not one component per block: a long document has ~170 blocks, and
+//! their reactive bookkeeping was most of a document switch (median 61 → 29 ms with one
+//! string, `node tests/bench/browser.mjs --only switching`; see BENCHMARKS.md), for markup
+//! that changes only when a setting or a note does.
 
 use super::analysis::DocAnalysis;
 use super::corpus::{BlockKind, Document};

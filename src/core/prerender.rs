@@ -1,6 +1,6 @@
-//! The page shown before the app has started: a document's heading and text, written at
-//! build time (`pre/<doc id>.html`) and put on screen by `public/boot.js` while the wasm
-//! is still compiling, so that a reader following a link starts reading at once.
+//! The page shown before the app has started: a document's header and opening, written at
+//! build time (`pre/<doc id>.json`) and put on screen by `public/boot.js` while the wasm
+//! is still loading, so that on a slow connection a reader following a link can start at once.
 //!
 //! It uses the reader's own markup (`doc_html`) and stylesheets, so that the app replaces
 //! it without the text moving; it carries none of the live reader's hooks and is inert

@@ -104,6 +104,20 @@ test("a deep link scrolls to its paragraph and marks it; back and forward work",
   await context.close();
 });
 
+test("an opened publication-details box stays open when a setting redraws the text", async () => {
+  const { page, errors, context } = await newPage(browser);
+  await openDoc(page, server.url, "li-zhu-2018-capacity-book");
+  const box = page.locator(".doc-text details.pub-details").first();
+  await box.locator("summary").click();
+  assert.equal(await box.evaluate((d) => d.open), true);
+  await page.locator(".settings-btn").click();
+  await page.locator("#set-boundaries").check();
+  await page.waitForSelector(".doc-text .wb", { state: "attached" });
+  assert.equal(await page.locator(".doc-text details.pub-details").first().evaluate((d) => d.open), true, "still open after the redraw");
+  assertNoErrors(errors, "details kept open");
+  await context.close();
+});
+
 test("settings survive a reload; word boundaries and paragraph numbers show", async () => {
   const { page, context } = await newPage(browser);
   await openDoc(page, server.url, "sheng-zhang-2025-capacity");
