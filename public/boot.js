@@ -57,11 +57,31 @@
   // who chose dark never sees a light page flash), and, when the address names a
   // document, the opening of its text pre-rendered at build time (pre/<doc>.json, see
   // src/core/prerender.rs), so reading starts while the wasm still downloads on a slow
-  // connection. It is a race: the app does not wait for it, and whichever comes first is
-  // shown (on a fast connection the app usually wins and this is skipped). The app
-  // replaces both when it mounts. Embeds (?embed=1) take their look from the URL.
+  // connection and before the app has compiled on a fast one. The app replaces both when it
+  // mounts. Embeds (?embed=1) take their look from the URL.
+  // The gate the loader awaits before it compiles and starts the wasm (scripts/postbuild.mjs
+  // writes `await window.srrAppGate` into it). Compiling the wasm and starting the app keep
+  // both cores of a small machine busy for a few hundred milliseconds; started after the
+  // pre-rendered opening has been painted, they no longer hold it back. The wasm itself
+  // still downloads from the start (index.html preloads it). The gate opens at once when
+  // there is nothing to pre-render, and after 2 s whatever happens. It resolves with the
+  // reason it opened (for tests): "painted", "none" (nothing to pre-render), "no opening"
+  // (the page failed or does not apply) or "timeout".
+  var openGate;
+  window.srrAppGate = new Promise(function (resolve) { openGate = resolve; });
+  setTimeout(function () { openGate("timeout"); }, 2000);
   var root = document.documentElement;
-  if (/[?&]embed=1(&|$)/.test(location.search)) { return; }
+  if (/[?&]embed=1(&|$)/.test(location.search)) { openGate("none"); return; }
+  // The opening is asked for first, before anything else here takes time (the first read
+  // of localStorage can take milliseconds).
+  var route = /^#\/doc\/([a-z0-9-]+)(?:\/p\/([a-z0-9-]+))?/.exec(location.hash);
+  // From file:// (the single-file reader.html) there is nothing beside the page to fetch.
+  var pre = null;
+  if (route && !window.srrUnsupported && typeof fetch === "function" && location.protocol !== "file:" && !document.hidden) {
+    var build = document.querySelector('meta[name="srr-build"]');
+    pre = fetch("pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : ""), { priority: "high" })
+      .then(function (r) { return r.ok ? r.json() : null; });
+  }
   var settings = {};
   try { settings = JSON.parse(window.localStorage.getItem("silk-road-reader/settings/v1") || "{}") || {}; } catch (e) { settings = {}; }
   var theme = settings.theme;
@@ -73,18 +93,18 @@
   if (typeof size === "number" && size >= 14 && size <= 28) { root.style.setProperty("--reader-font-size", size + "px"); }
   if (typeof height === "number" && height >= 14 && height <= 26) { root.style.setProperty("--reader-line-height", (height / 10).toFixed(1)); }
 
-  var route = /^#\/doc\/([a-z0-9-]+)(?:\/p\/([a-z0-9-]+))?/.exec(location.hash);
-  // From file:// (the single-file reader.html) there is nothing beside the page to fetch.
-  if (!route || window.srrUnsupported || typeof fetch !== "function" || location.protocol === "file:") { return; }
-  var build = document.querySelector('meta[name="srr-build"]');
-  fetch("pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : ""), { priority: "high" })
-    .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (page) {
-      if (!page || typeof page.text !== "string") { return; }
-      if (document.getElementById("boot")) { showText(page, route[2]); }
-      else { document.addEventListener("DOMContentLoaded", function () { showText(page, route[2]); }); }
-    })
-    .catch(function () { /* no pre-rendered page: the loading message stays */ });
+  if (!pre) { openGate("none"); return; }
+  pre.then(function (page) {
+    if (!page || typeof page.text !== "string") { openGate("no opening"); return; }
+    var show = function () {
+      if (!showText(page, route[2])) { openGate("no opening"); return; }
+      // rAF runs just before the frame that paints the text; a task queued from it runs
+      // once that frame is done.
+      requestAnimationFrame(function () { setTimeout(function () { openGate("painted"); }, 0); });
+    };
+    if (document.getElementById("boot")) { show(); }
+    else { document.addEventListener("DOMContentLoaded", show); }
+  }).catch(function () { openGate("no opening"); /* the loading message stays */ });
 
   // The interface language as the app will choose it (core::i18n::Lang::from_browser).
   function language() {
@@ -98,9 +118,10 @@
     return "en";
   }
 
+  /** Shows the opening; false when it does not apply (then nothing changed). */
   function showText(page, para) {
     var boot = document.getElementById("boot");
-    if (!boot || root.hasAttribute("data-app-started")) { return; }
+    if (!boot || root.hasAttribute("data-app-started")) { return false; }
     var lang = language();
     var box = document.createElement("div");
     box.id = "prerender";
@@ -110,7 +131,7 @@
     box.setAttribute("inert", "");
     box.innerHTML = lang === "zh" ? page.zh : page.en;
     var text = box.querySelector(".doc-text");
-    if (!text) { return; }
+    if (!text) { return false; }
     text.innerHTML = page.text;
     // The reader's 五通 toggles and paragraph numbers, as the app will apply them.
     var five = ["zheng-ce-gou-tong", "she-shi-lian-tong", "mao-yi-chang-tong", "zi-jin-rong-tong", "min-xin-xiang-tong"];
@@ -120,10 +141,11 @@
     if (settings.para_numbers === true) { text.classList.add("show-numbers"); }
     // The page holds the document's opening: a link further in waits for the app.
     var target = para && box.querySelector('[data-pre="' + para + '"]');
-    if (para && !target) { return; }
+    if (para && !target) { return false; }
     root.setAttribute("lang", lang === "zh" ? "zh-Hans" : "en");
     boot.classList.add("boot-over-text");
     boot.parentNode.insertBefore(box, boot);
     if (target) { target.scrollIntoView(); }
+    return true;
   }
 })();

@@ -5,14 +5,15 @@
 // 1. Strict CSP: moves Trunk's inline module loader into a content-hashed file
 //    (loader-<hash>.js, with an SRI hash like Trunk's own), so the reader runs under
 //    `script-src 'self' 'wasm-unsafe-eval'`: no inline script is left in index.html.
-// 2. Offline: marks index.html with <meta name="srr-sw" content="sw.js"> (sw-client.js
+// 2. One stylesheet: the nine of styles/ joined into app-<hash>.css, in order.
+// 3. Offline: marks index.html with <meta name="srr-sw" content="sw.js"> (sw-client.js
 //    registers a worker only then) and generates sw.js with workbox-build, runtime inlined
 //    (no CDN import), precaching every asset, including the glossary file the app fetches
 //    lazily. reader.html (the single-file copy) and the embed demo are left out.
 //
 // Usage: node scripts/postbuild.mjs [dist]      (also importable: see the exports)
 import { createHash } from "node:crypto";
-import { readFile, writeFile, readdir } from "node:fs/promises";
+import { readFile, writeFile, readdir, unlink } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,12 +31,43 @@ export async function externalizeLoader(dist) {
     throw new Error(`index.html: expected exactly one inline script (Trunk's module loader), found ${inline.length}`);
   }
   const [whole, , body] = modules[0];
-  const code = body.trim() + "\n";
+  // The loader waits for public/boot.js's gate (open once a pre-rendered opening has been
+  // painted, or at once when there is none) before it compiles and starts the wasm.
+  const start = "const wasm = await init(";
+  if (!body.includes(start)) throw new Error(`Trunk's loader no longer contains "${start}": update the gate in scripts/postbuild.mjs`);
+  const code = body.trim().replace(start, `await window.srrAppGate;\n${start}`) + "\n";
   const name = `loader-${sha("sha256", code).slice(0, 16)}.js`;
   const integrity = `sha384-${sha("sha384", code, "base64")}`;
   await writeFile(join(dist, name), code);
   html = html.replace(whole, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
   await writeFile(indexPath, html);
+  return name;
+}
+
+/**
+ * Joins the stylesheets index.html links (Trunk copies styles/*.css one by one) into one
+ * content-hashed file, in the same order: one request instead of nine, each of which
+ * blocks the first paint. Idempotent.
+ */
+export async function mergeStylesheets(dist) {
+  const indexPath = join(dist, "index.html");
+  let html = await readFile(indexPath, "utf8");
+  const links = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>\s*/g)]
+    .map((m) => ({ tag: m[0], href: /\bhref="(?:\.\/)?([^"]+\.css)"/.exec(m[0])?.[1] }));
+  if (links.length < 2) return null;
+  if (links.some((l) => !l.href || l.href.includes("/") || /\bmedia=/.test(l.tag))) {
+    throw new Error("index.html: a stylesheet link is not a plain local file; update mergeStylesheets");
+  }
+  const parts = [];
+  for (const l of links) parts.push(`/* ${l.href.replace(/-[0-9a-f]{8,16}\.css$/, ".css")} */\n${(await readFile(join(dist, l.href), "utf8")).trim()}\n`);
+  const css = parts.join("\n");
+  const name = `app-${sha("sha256", css).slice(0, 16)}.css`;
+  await writeFile(join(dist, name), css);
+  const integrity = `sha384-${sha("sha384", css, "base64")}`;
+  html = html.replace(links[0].tag, `<link rel="stylesheet" href="./${name}" integrity="${integrity}">\n  `);
+  for (const l of links.slice(1)) html = html.replace(l.tag, "");
+  await writeFile(indexPath, html);
+  for (const l of links) await unlink(join(dist, l.href));
   return name;
 }
 
@@ -75,6 +107,10 @@ async function buildId(dist) {
 export async function markIndex(dist, id) {
   const indexPath = join(dist, "index.html");
   let html = corsForIntegrity(await readFile(indexPath, "utf8"));
+  // The app starts only once a pre-rendered opening has been painted (the gate in
+  // public/boot.js), so its glue and wasm need not compete with what that paint needs
+  // (the stylesheet, boot.js, the opening itself): they download at low priority.
+  html = html.replace(/<link\b(?=[^>]*\brel="(?:modulepreload|preload)")(?![^>]*\bfetchpriority=)/g, '<link fetchpriority="low"');
   html = setMeta(html, "srr-sw", "sw.js");
   html = setMeta(html, "srr-build", id || (await buildId(dist)));
   await writeFile(indexPath, html);
@@ -97,13 +133,11 @@ export async function writeServiceWorker(dist) {
     skipWaiting: false,
     clientsClaim: true,
     cleanupOutdatedCaches: true,
-    // boot.js asks for pre/<doc>.json?v=<build id> (to pass HTTP caches after a new
-    // release); the precached copy is the same file.
-    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
     // Trunk's names carry a content hash (hex, leading zeros dropped): no revision needed.
     dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|css|wasm|json)$/,
     // Hash routes: the only page is index.html, reached as ./, ./index.html or with
-    // ?embed=1&…, all answered by the one precached copy.
+    // ?embed=1&…, all answered by the one precached copy; boot.js asks for
+    // pre/<doc>.json?v=<build id> (to pass HTTP caches after a release), also the same file.
     ignoreURLParametersMatching: [/.*/],
     directoryIndex: "index.html",
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
@@ -117,10 +151,11 @@ export async function writeServiceWorker(dist) {
 /** All post-build steps, in order. */
 export async function postbuild(dist) {
   const loader = await externalizeLoader(dist);
+  const css = await mergeStylesheets(dist);
   await markIndex(dist);
   const { count, size, warnings } = await writeServiceWorker(dist);
   for (const w of warnings) console.warn(`[postbuild] workbox: ${w}`);
-  console.log(`[postbuild] loader: ${loader ?? "already external"}; sw.js precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`);
+  console.log(`[postbuild] loader: ${loader ?? "already external"}; stylesheet: ${css ?? "already one"}; sw.js precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`);
   return { loader, count, size };
 }
 

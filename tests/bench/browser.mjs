@@ -388,7 +388,9 @@ async function main() {
   const nativeBefore = cargo(["--json", "--runs", String(R.runs)]);
   const size = sizes();
   const indexHtml = readFileSync(join(DIST, "index.html"), "utf8");
-  const stylesheets = [...indexHtml.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  // The app's stylesheets, in order, whatever the order of the attributes.
+  const stylesheets = [...indexHtml.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])[1]);
+  if (stylesheets.length === 0) throw new Error("dist/index.html links no stylesheet: the static baseline would be unstyled");
   const extraRoutes = Object.fromEntries([["/reader/blank.html", ["text/html; charset=utf-8", '<!doctype html><link rel="icon" href="data:,"><title>blank</title>']]].concat(docs.map((d) => [`/reader/static-${d.meta.id}.html`, ["text/html; charset=utf-8", staticHtml(d, stylesheets)]])));
   // Cross-origin isolation only sharpens performance.now() (5 µs instead of 100 µs); the
   // app uses nothing else it would change.

@@ -115,3 +115,36 @@ test("if the app fails to load, the pre-rendered text stays readable under the m
   assert.match(await page.locator("#boot").innerText(), /failed to load|未能载入/);
   await context.close();
 });
+
+test("the app starts only once the opening has been painted, and at once when there is none", async () => {
+  // Nothing held back: the loader waits for boot.js's gate by itself.
+  const { page, errors, context } = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__seen = {};
+    new MutationObserver(() => {
+      if (!window.__seen.opening && document.getElementById("prerender")) {
+        window.__seen.opening = performance.now();
+        requestAnimationFrame(() => setTimeout(() => { window.__seen.painted = performance.now(); }, 0));
+      }
+      if (!window.__seen.started && document.documentElement.hasAttribute("data-app-started")) window.__seen.started = performance.now();
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto(`${server.url}#/doc/${doc.id}`);
+  await page.waitForSelector(`html[data-app-started] [data-doc="${doc.id}"] .doc-text > p[data-para]`);
+  assert.equal(await page.evaluate(() => window.srrAppGate), "painted");
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.opening && seen.painted && seen.started, `opening, its paint and the app's start all seen: ${JSON.stringify(seen)}`);
+  assert.ok(seen.painted <= seen.started, `the opening was painted (${seen.painted} ms) before the app started (${seen.started} ms)`);
+  assertNoErrors(errors, "gate");
+  await context.close();
+
+  for (const [url, reason, block] of [[`${server.url}#/`, "none", false], [`${server.url}?embed=1#/doc/${doc.id}`, "none", false],
+    [`${server.url}#/doc/${doc.id}`, "no opening", true], [`${server.url}#/doc/${doc.id}/p/${doc.paras[doc.paras.length - 1].id}`, "no opening", false]]) {
+    const { page, context } = await newPage(browser);
+    if (block) await page.route("**/pre/*.json*", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(url);
+    await page.waitForSelector("html[data-app-started] main#main > *", { state: "attached" });
+    assert.equal(await page.evaluate(() => window.srrAppGate), reason, url);
+    await context.close();
+  }
+});
