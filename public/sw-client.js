@@ -101,6 +101,7 @@
   function register() {
     ensureLive();
     container.register(meta.getAttribute("content") || "sw.js", { updateViaCache: "none" }).then(function (reg) {
+      if (!reg) { return; } // a browser (or automation) that blocks workers may resolve with nothing
       if (reg.waiting && container.controller) { showPrompt(reg.waiting); }
       reg.addEventListener("updatefound", function () {
         var worker = reg.installing;

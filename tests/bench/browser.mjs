@@ -1,7 +1,7 @@
 // The browser benchmark: drives the release build (dist/) in headless Chromium and measures
 // what the reader's performance goals name, next to native jieba-rs timed in the same run.
 //
-//   node tests/bench/browser.mjs [--dist DIR] [--json FILE] [--quick]
+//   node tests/bench/browser.mjs [--dist DIR] [--json FILE] [--quick] [--only SECTIONS] [--settle MS]
 //
 // - in-wasm timings: the bench_* functions of src/ui/bench.rs (window.wasmBindings), which
 //   run the same core code as the app, timed inside wasm with performance.now();
@@ -30,6 +30,9 @@ const JSON_OUT = opt("--json", null);
 // --only a,b: just these sections (wasm, paired, memory, first_paint, fetched, switching,
 // popover, search_ui), for a quick look while working; the report needs them all.
 const ONLY = opt("--only", null)?.split(",");
+// --settle MS: in the switching rounds, wait MS after the app has started before the first
+// click (a reader who reads a moment first); by default the first click comes at once.
+const SETTLE_MS = Number(opt("--settle", "0"));
 const wanted = (section) => !ONLY || ONLY.includes(section);
 // Repetitions (quick mode: enough to see that every measurement works).
 const R = QUICK
@@ -321,6 +324,7 @@ async function switching(browser, url, docs) {
     const { page, context, errors } = await freshPage(browser);
     await page.goto(`${url}#/doc/${docs[0].meta.id}`, { waitUntil: "commit" });
     await page.evaluate(() => window.__appPara);
+    if (SETTLE_MS > 0) await page.waitForTimeout(SETTLE_MS);
     for (let i = 1; i < docs.length; i++) {
       first.push(await timeClick(page, "a.next-doc", `[data-doc="${docs[i].meta.id}"] .doc-text > p[data-para]`));
     }
