@@ -71,7 +71,8 @@
   window.srrAppGate = new Promise(function (resolve) { openGate = resolve; });
   setTimeout(function () { openGate("timeout"); }, 2000);
   var root = document.documentElement;
-  if (/[?&]embed=1(&|$)/.test(location.search)) { openGate("none"); return; }
+  // The same test as sw-client.js and core::embed (embed=1 or embed=true).
+  if (/[?&]embed=(?:1|true)(?:&|$)/.test(location.search)) { openGate("none"); return; }
   // The opening is asked for first, before anything else here takes time (the first read
   // of localStorage can take milliseconds).
   var route = /^#\/doc\/([a-z0-9-]+)(?:\/p\/([a-z0-9-]+))?/.exec(location.hash);

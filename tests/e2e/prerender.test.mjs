@@ -138,7 +138,7 @@ test("the app starts only once the opening has been painted, and at once when th
   assertNoErrors(errors, "gate");
   await context.close();
 
-  for (const [url, reason, block] of [[`${server.url}#/`, "none", false], [`${server.url}?embed=1#/doc/${doc.id}`, "none", false],
+  for (const [url, reason, block] of [[`${server.url}#/`, "none", false], [`${server.url}?embed=1#/doc/${doc.id}`, "none", false], [`${server.url}?embed=true#/doc/${doc.id}`, "none", false],
     [`${server.url}#/doc/${doc.id}`, "no opening", true], [`${server.url}#/doc/${doc.id}/p/${doc.paras[doc.paras.length - 1].id}`, "no opening", false]]) {
     const { page, context } = await newPage(browser);
     if (block) await page.route("**/pre/*.json*", (route) => route.fulfill({ status: 404, body: "" }));
