@@ -4,6 +4,7 @@
   "use strict";
   var BROWSERS = "Chrome / Edge 91+, Firefox 89+, Safari 16.4+";
   function show(zh, en) {
+    document.documentElement.classList.remove("boot-waiting");
     var box = document.getElementById("boot");
     var msg = document.getElementById("boot-msg");
     if (!box || !msg) { return; }
@@ -95,17 +96,26 @@
   if (typeof height === "number" && height >= 14 && height <= 26) { root.style.setProperty("--reader-line-height", (height / 10).toFixed(1)); }
 
   if (!pre) { openGate("none"); return; }
+  // While the opening is on its way (tens of milliseconds), the loading message is not
+  // laid out: laying it out and then the opening costs the first paint a whole layout
+  // (its CJK text's font fallback included). It shows if the opening fails, and after
+  // 600 ms on a slow link.
+  root.classList.add("boot-waiting");
+  var stopWaiting = function () { root.classList.remove("boot-waiting"); };
+  setTimeout(stopWaiting, 600);
   pre.then(function (page) {
-    if (!page || typeof page.text !== "string") { openGate("no opening"); return; }
+    if (!page || typeof page.text !== "string") { stopWaiting(); openGate("no opening"); return; }
     var show = function () {
-      if (!showText(page, route[2])) { openGate("no opening"); return; }
+      var shown = showText(page, route[2]);
+      stopWaiting();
+      if (!shown) { openGate("no opening"); return; }
       // rAF runs just before the frame that paints the text; a task queued from it runs
       // once that frame is done.
       requestAnimationFrame(function () { setTimeout(function () { openGate("painted"); }, 0); });
     };
     if (document.getElementById("boot")) { show(); }
     else { document.addEventListener("DOMContentLoaded", show); }
-  }).catch(function () { openGate("no opening"); /* the loading message stays */ });
+  }).catch(function () { stopWaiting(); openGate("no opening"); /* the loading message stays */ });
 
   // The interface language as the app will choose it (core::i18n::Lang::from_browser).
   function language() {

@@ -24,6 +24,7 @@
 
 use super::corpus::Document;
 use super::text::{OffsetMap, TextRange};
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -435,7 +436,7 @@ fn local_minima(scores: &[usize], max: usize) -> Vec<usize> {
         .collect();
     // Plenty for any real text; bounds the context scoring on pathological input.
     if out.len() > 256 {
-        out.sort_by_key(|&j| scores[j]);
+        order::sort_by_key(&mut out, |&j| scores[j]);
         out.truncate(256);
     }
     out

@@ -16,6 +16,7 @@ pub mod glossary;
 pub mod i18n;
 pub mod meta_labels;
 pub mod notes;
+pub mod order;
 pub mod prerender;
 pub mod render;
 pub mod route;

@@ -124,6 +124,11 @@ pub fn block_html(
     cuts.retain(|&c| text.is_char_boundary(c));
 
     let mut out = String::with_capacity(text.len() * 2);
+    let term_close = if options.static_copy {
+        "</span>"
+    } else {
+        "</button>"
+    };
     let mut open_hit: Option<usize> = None;
     let mut open_marks: Vec<usize> = Vec::new();
     let mut open_corr: Option<usize> = None;
@@ -151,7 +156,7 @@ pub fn block_html(
             open_marks.clear();
         }
         if hit_changes && open_hit.take().is_some() {
-            out.push_str("</button>");
+            out.push_str(term_close);
         }
         if options.boundaries && word_starts.contains(&start) {
             out.push_str("<i class=\"wb\" aria-hidden=\"true\"></i>");
@@ -187,7 +192,7 @@ pub fn block_html(
         out.push_str("</mark>");
     }
     if open_hit.is_some() {
-        out.push_str("</button>");
+        out.push_str(term_close);
     }
     // Zero-width corrections (a dropped character) get a visible marker of their own.
     if block.corrections.iter().any(|c| c.start == c.end) {
@@ -199,8 +204,9 @@ pub fn block_html(
 fn open_term(out: &mut String, term: &Term, static_copy: bool) {
     let kind = if term.is_five() { "five" } else { "glossary" };
     if static_copy {
+        // A look-alike: see `prerender::chrome_html` for why not a button.
         out.push_str(&format!(
-            "<button type=\"button\" class=\"term {kind} t-{id}\" tabindex=\"-1\">",
+            "<span class=\"term {kind} t-{id}\">",
             id = escape(&term.id)
         ));
         return;

@@ -35,6 +35,7 @@ use super::bundle::{bundle, Bundle};
 use super::segment::{segmenter, Segmenter};
 use super::terms::TermMatcher;
 use super::text::{OffsetMap, TextRange};
+use crate::core::order;
 use block::IndexedBlock;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -301,7 +302,7 @@ impl<'a> SearchIndex<'a> {
             }
         }
         // Stable sort: equal counts keep corpus order.
-        docs.sort_by_key(|d| std::cmp::Reverse(d.hits.len()));
+        order::sort_by_key(&mut docs, |d| std::cmp::Reverse(d.hits.len()));
         Ok(SearchResults {
             query: query.to_string(),
             mode,

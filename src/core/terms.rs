@@ -8,6 +8,7 @@
 
 use super::glossary::Term;
 use super::text::{OffsetMap, TextRange};
+use crate::core::order;
 use std::collections::HashMap;
 
 /// One occurrence of a term in a text.
@@ -37,7 +38,7 @@ impl TermMatcher {
             }
         }
         for forms in by_first.values_mut() {
-            forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+            order::sort_by(forms, |a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
             forms.dedup_by(|a, b| a.0 == b.0);
         }
         TermMatcher { by_first }

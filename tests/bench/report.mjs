@@ -17,7 +17,7 @@ const out = opt("--out") || join(ROOT, "BENCHMARKS.md");
 const budget = JSON.parse(readFileSync(join(ROOT, "tests", "size-budget.json"), "utf8"));
 
 // The goal named in size-budget.json's comment ("The goal is 300000"), else the budget.
-const sizeGoal = Number((budget.comment.match(/goal is (\d+)/) || [])[1]) || budget.total_brotli;
+const sizeGoal = Number((budget.comment.match(/goal is (\d+)/) || [])[1]) || budget.first_load_brotli;
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + " ms";
 const kib = (x) => (x / 1024).toFixed(1) + " KiB";
 const mib = (x) => (x / 1048576).toFixed(2) + " MiB";
@@ -39,9 +39,9 @@ const goals = [
   ["wasm memory after opening every document", "≤ 8 MiB",
     `${mib(b.memory.all_docs_bytes)} (at start ${mib(b.memory.start_bytes)}; with the search index too ${mib(b.memory.all_docs_and_search_bytes)})`,
     b.memory.all_docs_bytes <= 8 * 1048576],
-  ["First-load transfer, all dist/ assets, brotli (as tests/e2e/size.test.mjs)", `≤ ${(sizeGoal / 1000).toFixed(0)} kB`,
-    `${(b.size.total.brotli / 1000).toFixed(1)} kB (wasm ${(b.size.wasm_brotli / 1000).toFixed(1)} kB); fetched to show a document: ${(b.fetched.brotli / 1000).toFixed(1)} kB in ${b.fetched.files.length} files. Budget in tests/size-budget.json: ${(budget.total_brotli / 1000).toFixed(0)} kB (${b.size.total.brotli <= budget.total_brotli ? "within" : "**over**"})`,
-    b.size.total.brotli <= sizeGoal],
+  ["First-load transfer, brotli: every file a first visit to a document fetches (the service worker's download of the rest comes later)", `≤ ${(sizeGoal / 1000).toFixed(0)} kB`,
+    `${(b.fetched.brotli / 1000).toFixed(1)} kB in ${b.fetched.files.length} files (wasm ${(b.size.wasm_brotli / 1000).toFixed(1)} kB); tests/e2e/size.test.mjs budgets the same first visit at ${(budget.first_load_brotli / 1000).toFixed(0)} kB (${b.fetched.brotli <= budget.first_load_brotli ? "within" : "**over**"}). All of dist/: ${(b.size.total.brotli / 1000).toFixed(1)} kB (budget ${(budget.total_brotli / 1000).toFixed(0)} kB, ${b.size.total.brotli <= budget.total_brotli ? "within" : "**over**"})`,
+    b.fetched.brotli <= sizeGoal],
   ["Navigation → first paragraph painted, app vs the same document as static HTML (cold, every document)", "≤ 1.5×",
     `worst ${worst[1].ratio.toFixed(2)}× (${worst[0]}: ${ms(worst[1].app.median_ms)} vs ${ms(worst[1].static.median_ms)}); best ${Math.min(...paint.map(([, p]) => p.ratio)).toFixed(2)}×`,
     paint.every(([, p]) => p.ratio <= 1.5)],

@@ -33,14 +33,23 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       // The text is the document's, highlighted, and nothing in it is live yet.
       const shown = await page.locator("#prerender .doc-text").textContent();
       for (const p of doc.paras.slice(0, 5)) assert.ok(shown.replace(/\s/g, "").includes(p.text.replace(/\s/g, "").slice(0, 20)), `paragraph ${p.id}`);
-      assert.ok(await page.locator("#prerender .doc-text button.term.five").count() > 0, "五通 highlighted");
+      assert.ok(await page.locator("#prerender .doc-text .term.five").count() > 0, "五通 highlighted");
+      // Look-alikes, not controls: form controls would slow the first layout (core::prerender).
+      assert.equal(await page.locator("#prerender button, #prerender input, #prerender form").count(), 0, "no form controls");
       assert.equal(await page.locator("#prerender [data-para], #prerender [data-term], #prerender [data-kind], #prerender [data-doc]").count(), 0, "no live hooks");
       assert.equal(await page.locator("#prerender").getAttribute("inert"), "", "inert");
       assert.match(await page.locator("#boot[role=status]").innerText(), /载入|Loading/);
       assert.match(await page.locator("#prerender h1.doc-title").innerText(), new RegExp(doc.title.slice(0, 6)));
       await shot(page, `prerender-${name}-${colorScheme}`);
-      // Where the text starts before and after the app: the same place (no jump).
+      // Where the text starts and where the opening ends, before and after the app: the
+      // same places (no jump; the look-alike terms wrap like the app's buttons), and the
+      // header's controls in the same boxes.
       const before = await first.boundingBox();
+      const lastPre = page.locator("#prerender .doc-text > p.para").last();
+      const lastId = await lastPre.getAttribute("data-pre");
+      const lastBefore = await lastPre.boundingBox();
+      const searchBefore = await page.locator("#prerender .search-box").boundingBox();
+      const legendBefore = await page.locator("#prerender .legend").boundingBox();
       release();
       await page.waitForSelector(`html[data-app-started] [data-doc="${doc.id}"] .doc-text > p[data-para]`);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -49,6 +58,12 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const after = await page.locator(".doc-text > p.para").first().boundingBox();
       assert.ok(Math.abs(after.y - before.y) <= 2 && Math.abs(after.x - before.x) <= 2,
         `first paragraph moved from ${before.x},${before.y} to ${after.x},${after.y}`);
+      const same = (a, b) => ["x", "y", "width", "height"].every((k) => Math.abs(a[k] - b[k]) <= 2);
+      const lastAfter = await page.locator(`.doc-text > p[data-para="${lastId}"]`).boundingBox();
+      assert.ok(same(lastBefore, lastAfter), `last pre-rendered paragraph ${lastId}: ${JSON.stringify(lastBefore)} → ${JSON.stringify(lastAfter)}`);
+      const searchAfter = await page.locator(".search-box").boundingBox();
+      if (searchBefore) assert.ok(same(searchBefore, searchAfter), `search box ${JSON.stringify(searchBefore)} → ${JSON.stringify(searchAfter)}`);
+      assert.ok(same(legendBefore, await page.locator(".legend").boundingBox()), "legend box");
       assertNoErrors(errors, "prerender");
       await context.close();
     });

@@ -3,6 +3,7 @@
 
 use super::model::{Colour, Note, NoteStore, Target};
 use crate::core::corpus::Document;
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -65,14 +66,16 @@ impl NoteStore {
         let mut out: Vec<&Note> = self.live().filter(|n| filter.matches(n)).collect();
         match sort {
             Sort::Position => {
-                out.sort_by_cached_key(|n| (position_key(n, docs), n.created, n.id.clone()));
+                order::sort_by_cached_key(&mut out, |n| {
+                    (position_key(n, docs), n.created, n.id.clone())
+                });
             }
-            Sort::Newest => {
-                out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)))
-            }
-            Sort::Oldest => {
-                out.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
-            }
+            Sort::Newest => order::sort_by(&mut out, |a, b| {
+                b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
+            }),
+            Sort::Oldest => order::sort_by(&mut out, |a, b| {
+                a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id))
+            }),
         }
         out
     }
@@ -89,7 +92,9 @@ impl NoteStore {
                 None => counts.push((t.clone(), 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by(&mut counts, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
         counts
     }
 }

@@ -8,6 +8,7 @@
 
 use super::SearchIndex;
 use crate::core::glossary::FIVE_IDS;
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 
 /// How often one glossary entry occurs in one document.
@@ -96,7 +97,9 @@ impl<'a> SearchIndex<'a> {
                 count,
             })
             .collect();
-        top.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
+        order::sort_by(&mut top, |a, b| {
+            b.count.cmp(&a.count).then(a.term.cmp(&b.term))
+        });
         top.truncate(n);
         top
     }

@@ -5,6 +5,7 @@
 //! done once here, a query is a string scan.
 
 use super::{fold_into, normalize, SearchMode};
+use crate::core::order;
 use crate::core::segment::Segmenter;
 use crate::core::terms::TermMatcher;
 
@@ -116,7 +117,7 @@ impl IndexedBlock {
                 .filter(|(t, s, e)| forms.contains(t) && normalize(&text[*s..*e]) == q)
                 .map(|&(_, s, e)| (s, e));
             out.extend(extra);
-            out.sort();
+            order::sort(&mut out);
             let mut last_end = 0;
             out.retain(|&(s, e)| {
                 let keep = s >= last_end;

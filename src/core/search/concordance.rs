@@ -9,6 +9,7 @@ use super::{KwicLine, SearchError, SearchIndex, SearchMode};
 use crate::core::bundle::Bundle;
 use crate::core::citation::deep_link;
 use crate::core::i18n::Lang;
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -89,13 +90,13 @@ fn reading_order(a: &KwicLine, b: &KwicLine) -> Ordering {
 /// dictionary, order); equal contexts keep corpus order.
 pub fn sort_kwic(lines: &mut [KwicLine], sort: KwicSort) {
     match sort {
-        KwicSort::Document => lines.sort_by(reading_order),
-        KwicSort::Left => lines.sort_by(|a, b| {
+        KwicSort::Document => order::sort_by(lines, reading_order),
+        KwicSort::Left => order::sort_by(lines, |a, b| {
             cmp_text(a.left.chars().rev(), b.left.chars().rev())
                 .then_with(|| cmp_text(a.right.chars(), b.right.chars()))
                 .then_with(|| reading_order(a, b))
         }),
-        KwicSort::Right => lines.sort_by(|a, b| {
+        KwicSort::Right => order::sort_by(lines, |a, b| {
             cmp_text(a.right.chars(), b.right.chars())
                 .then_with(|| cmp_text(a.left.chars().rev(), b.left.chars().rev()))
                 .then_with(|| reading_order(a, b))

@@ -7,6 +7,7 @@
 
 use super::normalize;
 use crate::core::glossary::Term;
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 
 /// Which field of the entry matched.
@@ -182,7 +183,7 @@ pub fn glossary_matches(terms: &[Term], query: &str) -> Vec<GlossaryMatch> {
             ));
         }
     }
-    found.sort_by_key(|(q, len, m)| (*q, *len, m.term));
+    order::sort_by_key(&mut found, |(q, len, m)| (*q, *len, m.term));
     found.into_iter().map(|(_, _, m)| m).collect()
 }
 

@@ -4,6 +4,7 @@
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
 use crate::core::notes::{place, Note, Target};
+use crate::core::order;
 use crate::ui::notes_state::{use_notes, Editing};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -94,7 +95,7 @@ pub fn DocNotes(
                     )
                 }))
                 .collect();
-            in_text.sort_by_key(|x| (x.0, x.1));
+            order::sort_by_key(&mut in_text, |x| (x.0, x.1));
             placed.extend(in_text.into_iter().map(|x| x.2));
             let orphans: Vec<Note> = p.orphans.iter().map(|n| (*n).clone()).collect();
             (placed, orphans)

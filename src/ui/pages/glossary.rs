@@ -4,6 +4,7 @@
 
 use crate::core::glossary::CATEGORIES;
 use crate::core::i18n::Msg;
+use crate::core::order;
 use crate::core::route::Route;
 use crate::core::search::glossary_matches;
 use crate::ui::components::term_card::{category_label, TermCard};
@@ -27,7 +28,7 @@ pub fn GlossaryPage() -> impl IntoView {
                 .into_iter()
                 .map(|m| m.term)
                 .collect();
-            found.sort_unstable();
+            order::sort(&mut found);
             found.dedup();
             found
         }

@@ -2,6 +2,7 @@
 
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
+use crate::core::order;
 use crate::ui::components::five_bars::FiveBars;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -86,7 +87,7 @@ pub fn LibraryPage() -> impl IntoView {
         .max()
         .unwrap_or(1);
     let mut kinds: Vec<&str> = docs.iter().map(|d| d.meta.kind.as_str()).collect();
-    kinds.sort();
+    order::sort(&mut kinds);
     kinds.dedup();
     let shown = move || {
         let mut list: Vec<usize> = (0..docs.len())
@@ -94,9 +95,13 @@ pub fn LibraryPage() -> impl IntoView {
             .collect();
         match sort.get() {
             Sort::Corpus => {}
-            Sort::YearNew => list.sort_by_key(|&i| std::cmp::Reverse(docs[i].year().unwrap_or(0))),
-            Sort::YearOld => list.sort_by_key(|&i| docs[i].year().unwrap_or(u16::MAX)),
-            Sort::Length => list.sort_by_key(|&i| std::cmp::Reverse(docs[i].char_count())),
+            Sort::YearNew => order::sort_by_key(&mut list, |&i| {
+                std::cmp::Reverse(docs[i].year().unwrap_or(0))
+            }),
+            Sort::YearOld => order::sort_by_key(&mut list, |&i| docs[i].year().unwrap_or(u16::MAX)),
+            Sort::Length => {
+                order::sort_by_key(&mut list, |&i| std::cmp::Reverse(docs[i].char_count()))
+            }
         }
         list
     };
