@@ -81,7 +81,11 @@
   var pre = null;
   if (route && !window.srrUnsupported && typeof fetch === "function" && location.protocol !== "file:" && !document.hidden) {
     var build = document.querySelector('meta[name="srr-build"]');
-    pre = fetch("pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : ""), { priority: "high" })
+    var url = "pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : "");
+    // index.html's inline script has usually asked for it already (unless a strict
+    // Content-Security-Policy without its hash blocked that script).
+    var early = window.srrOpening;
+    pre = (early && early.url === url ? early.response : fetch(url, { priority: "high" }))
       .then(function (r) { return r.ok ? r.json() : null; });
   }
   var settings = {};

@@ -24,7 +24,7 @@ export async function externalizeLoader(dist) {
   const indexPath = join(dist, "index.html");
   let html = await readFile(indexPath, "utf8");
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
-    .filter(([, attrs, body]) => !/\bsrc\s*=/i.test(attrs) && !/application\/(ld\+)?json/i.test(attrs) && body.trim());
+    .filter(([, attrs, body]) => !/\bsrc\s*=/i.test(attrs) && !/application\/(ld\+)?json/i.test(attrs) && !/\bid="srr-opening"/.test(attrs) && body.trim());
   if (inline.length === 0) return null; // already done
   const modules = inline.filter(([, attrs]) => /type\s*=\s*["']?module/i.test(attrs));
   if (modules.length !== 1 || inline.length !== 1) {

@@ -166,8 +166,16 @@ async function timeClick(page, target, done) {
   // Make sure the listeners are installed before the click.
   await page.evaluate(() => 0);
   await (typeof target === "string" ? page.click(target) : target.click());
-  const r = await p;
+  const r = await within(p, `click ${typeof target === "string" ? target : "a glossary term"} → ${done} painted`);
   return split(r.start, r);
+}
+
+/** `promise`, or an error naming `what` after 30 s: a measurement that never completes
+ * (a page that did not react) fails the run instead of hanging it. */
+function within(promise, what, ms = 30000) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result after ${ms / 1000} s: ${what}`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** `stats` of the totals and of the work of a list of `split`s. */
@@ -275,11 +283,11 @@ async function firstPaint(browser, server, docs) {
         errors.length = 0;
         const target = kind === "app" ? `${server.url}#/doc/${d.meta.id}` : `${server.url}static-${d.meta.id}.html`;
         await page.goto(target, { waitUntil: "commit" });
-        const t = (await page.evaluate(() => window.__firstPara)).painted;
+        const t = (await within(page.evaluate(() => window.__firstPara), `${kind} ${d.meta.id}: first paragraph`)).painted;
         if (errors.length) throw new Error(`${kind} ${d.meta.id}: ${errors.join("; ")}`);
         if (kind === "app") {
           app.push(t);
-          live.push((await page.evaluate(() => window.__appPara)).painted);
+          live.push((await within(page.evaluate(() => window.__appPara), `app ${d.meta.id}: live paragraph`)).painted);
           const b = await page.evaluate(async () => {
             const res = performance.getEntriesByType("resource");
             const end = (ext) => Math.max(0, ...res.filter((e) => e.name.endsWith(ext)).map((e) => e.responseEnd));
@@ -304,7 +312,7 @@ async function fetchedOnFirstLoad(browser, docs) {
   const server = await startServer({ root: DIST });
   const { page, context } = await freshPage(browser);
   await page.goto(`${server.url}#/doc/${docs[0].meta.id}`, { waitUntil: "commit" });
-  await page.evaluate(() => window.__appPara);
+  await within(page.evaluate(() => window.__appPara), "the live paragraph");
   await page.waitForLoadState("networkidle");
   const paths = [...new Set(server.requests)].filter((p) => p.startsWith("/reader/"));
   await context.close();
@@ -323,7 +331,7 @@ async function switching(browser, url, docs) {
   for (let round = 0; round < R.switchRounds; round++) {
     const { page, context, errors } = await freshPage(browser);
     await page.goto(`${url}#/doc/${docs[0].meta.id}`, { waitUntil: "commit" });
-    await page.evaluate(() => window.__appPara);
+    await within(page.evaluate(() => window.__appPara), "the live paragraph");
     if (SETTLE_MS > 0) await page.waitForTimeout(SETTLE_MS);
     for (let i = 1; i < docs.length; i++) {
       first.push(await timeClick(page, "a.next-doc", `[data-doc="${docs[i].meta.id}"] .doc-text > p[data-para]`));
@@ -342,7 +350,7 @@ async function popovers(browser, url) {
   for (let p = 0; p < R.popoverPages; p++) {
     const { page, context, errors } = await freshPage(browser);
     await page.goto(`${url}#/doc/${POPOVER_DOC}`, { waitUntil: "commit" });
-    await page.evaluate(() => window.__appPara);
+    await within(page.evaluate(() => window.__appPara), "the live paragraph");
     const buttons = page.locator('.doc-text > p[data-para] button.term[data-kind="glossary"]');
     const count = await buttons.count();
     const step = Math.max(1, Math.floor(count / R.popovers));

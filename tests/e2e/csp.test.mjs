@@ -1,4 +1,5 @@
-// A strict Content Security Policy: dist/ served with `script-src 'self' 'wasm-unsafe-eval'`
+// A strict Content Security Policy: dist/ served with the policy README.md documents
+// (`script-src 'self' 'wasm-unsafe-eval'` and the hash of index.html's one inline script)
 // renders the reader, a document, an embed and registers its service worker, with no
 // violation reported. Trunk's inline loader is moved into a file by scripts/postbuild.mjs.
 import { test, before, after } from "node:test";
@@ -8,7 +9,10 @@ import { join } from "node:path";
 import { startServer, launch, newPage, openApp, openDoc, assertNoErrors, DIST } from "./harness.mjs";
 import { DOCS } from "./corpus.mjs";
 
-const POLICY = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'";
+const README = await readFile(join(DIST, "..", "README.md"), "utf8");
+const POLICY = (README.match(/^Content-Security-Policy: (.+)$/m) || [])[1];
+/** The same without the inline script's hash, as a host that has not updated its policy sends it. */
+const POLICY_NO_HASH = POLICY?.replace(/ 'sha256-[^']+'/, "");
 
 let server, browser;
 before(async () => {
@@ -31,16 +35,18 @@ async function strictPage() {
   return { ...opened, reports, violations: () => opened.page.evaluate(() => window.__cspViolations) };
 }
 
-test("index.html has no inline script and keeps SRI on the loader", async () => {
+test("index.html's one inline script is the one README's policy allows, and the loader keeps SRI", async () => {
   const html = await readFile(join(DIST, "index.html"), "utf8");
+  const { createHash } = await import("node:crypto");
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-  for (const [tag, attrs, body] of scripts) {
-    assert.match(attrs, /\bsrc="/, `inline script left in index.html: ${tag.slice(0, 80)}`);
-    assert.equal(body.trim(), "");
-  }
+  const inline = scripts.filter(([, attrs]) => !/\bsrc="/.test(attrs));
+  assert.deepEqual(inline.map(([, attrs]) => attrs.trim()), ['id="srr-opening"'], "the only inline script is the opening's early request");
+  const hash = `'sha256-${createHash("sha256").update(inline[0][2]).digest("base64")}'`;
+  assert.ok(POLICY, "README.md documents a Content-Security-Policy line");
+  assert.ok(POLICY.includes(hash), `README.md's policy allows ${hash} (update it when the inline script changes)`);
+  for (const [, attrs, body] of scripts.filter(([, attrs]) => /\bsrc="/.test(attrs))) assert.equal(body.trim(), "", attrs);
   const loader = html.match(/<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)" integrity="(sha384-[^"]+)"><\/script>/);
   assert.ok(loader, "the module loader is a file with an integrity hash");
-  const { createHash } = await import("node:crypto");
   const digest = createHash("sha384").update(await readFile(join(DIST, loader[1]))).digest("base64");
   assert.equal(loader[2], `sha384-${digest}`);
 });
@@ -54,6 +60,13 @@ test(`the reader runs under "${POLICY}" with no violation`, async () => {
   await openDoc(page, server.url, DOCS[1].id, DOCS[1].paras[1].id);
   // The service worker is a script too (worker-src falls back to script-src 'self').
   await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+
+  // A link straight to a document: the inline script asks for its opening.
+  const linked = await page.context().newPage();
+  linked.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) reports.push(m.text()); });
+  await linked.goto(`${server.url}#/doc/${DOCS[2].id}`);
+  await linked.waitForSelector(`html[data-app-started] [data-doc="${DOCS[2].id}"] [data-para]`, { timeout: 20000 });
+  assert.equal(await linked.evaluate(() => typeof window.srrOpening), "object", "the early request ran");
 
   // An embed, with its passage style and its height reports.
   const embed = await page.context().newPage();
@@ -77,4 +90,20 @@ test(`the reader runs under "${POLICY}" with no violation`, async () => {
   assert.equal(ran, false);
   assert.match((await violations()).join("\n"), /script-src/);
   await context.close();
+});
+
+test("under a policy without the inline script's hash, a link to a document still opens (boot.js asks for the opening)", async () => {
+  const plain = await startServer({ prefix: "/csp2/reader/", headers: { "content-security-policy": POLICY_NO_HASH } });
+  try {
+    const { page, context, violations } = await strictPage();
+    const doc = DOCS[3];
+    await page.goto(`${plain.url}#/doc/${doc.id}`);
+    await page.waitForSelector(`html[data-app-started] [data-doc="${doc.id}"] [data-para]`, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => typeof window.srrOpening), "undefined", "the inline script was blocked");
+    assert.match((await violations()).join("\n"), /script-src/, "and reported");
+    assert.equal(plain.requests.filter((r) => r.includes(`/pre/${doc.id}.json`)).length, 1, "the opening was fetched once, by boot.js");
+    await context.close();
+  } finally {
+    await plain.close();
+  }
 });

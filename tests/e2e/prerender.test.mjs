@@ -25,10 +25,14 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     test(`a document's text shows before the app starts (${name}, ${colorScheme}), and the app takes its place`, async () => {
       const { page, errors, context } = await newPage(browser, { ...viewport, colorScheme });
       const release = await holdWasm(page);
+      const requestsBefore = server.requests.filter((r) => r.includes(`/pre/${doc.id}.json`)).length;
       await page.goto(`${server.url}#/doc/${doc.id}`);
       const first = page.locator("#prerender .doc-text > p.para").first();
       await first.waitFor();
       assert.equal(await page.locator("html[data-app-started]").count(), 0, "the app has not started");
+      // index.html's inline script asked for the opening; boot.js used that request.
+      assert.equal(await page.evaluate(() => typeof window.srrOpening), "object", "early request made");
+      assert.equal(server.requests.filter((r) => r.includes(`/pre/${doc.id}.json`)).length, requestsBefore + 1, "the opening fetched once");
       assert.equal(await page.locator("html").getAttribute("data-theme"), colorScheme, "theme applied before the app");
       // The text is the document's, highlighted, and nothing in it is live yet.
       const shown = await page.locator("#prerender .doc-text").textContent();
