@@ -122,8 +122,8 @@
 
   // Installing the worker downloads every file of the reader (the wasm, the glossary, every
   // pre-rendered page). Begun at the page's load event, it competed with the first paint of
-  // a document's opening for the CPU and the network (the opening painted ~50 ms later on a
-  // 2-core machine; see BENCHMARKS.md), and with the reader's first clicks. So it waits
+  // a document's opening for the CPU and the network (the opening painted 25–50 ms later on
+  // a 2-core machine; see BENCHMARKS.md), and with the reader's first clicks. So it waits
   // until the app has started, then 3 s more, then for an idle moment. A page whose app
   // never starts registers nothing.
   function afterStart(fn) {

@@ -21,6 +21,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { ROOT, DIST as DEFAULT_DIST, startServer, launch } from "../e2e/harness.mjs";
+import { staticRoutes } from "./static-page.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1] : dflt; };
@@ -79,31 +80,6 @@ function sizes() {
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const wasm = rows.filter((r) => r.file.endsWith(".wasm")).reduce((t, r) => t + r.brotli, 0);
   return { rows: rows.sort((a, b) => b.brotli - a.brotli), total, wasm_brotli: wasm };
-}
-
-// ---------- the static-HTML baseline ----------
-const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-/** The document as plain HTML with the app's stylesheets and the reader's markup, no script. */
-function staticHtml(doc, stylesheets) {
-  const blocks = [];
-  let details = null;
-  const flush = () => { if (details) { blocks.push(`<details class="pub-details"><summary>出版信息</summary>${details.join("")}</details>`); details = null; } };
-  for (const b of doc.blocks) {
-    const lang = b.lang === "en" ? ' lang="en"' : "";
-    // serde's form of BlockKind: "Paragraph" or {"Heading": level}.
-    const h = typeof b.kind === "object" && b.kind.Heading ? (b.kind.Heading === 2 ? 2 : 3) : 0;
-    const html = h ? `<h${h} class="doc-h${h}" data-heading="${esc(b.id)}"${lang}>${esc(b.text)}</h${h}>`
-      : `<p class="para" data-para="${esc(b.id)}"${lang}>${esc(b.text)}</p>`;
-    if (b.details) { (details ||= []).push(html); } else { flush(); blocks.push(html); }
-  }
-  flush();
-  return `<!doctype html>
-<html lang="zh-Hans" data-theme="light"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.meta.title)}</title><link rel="icon" href="favicon.svg" type="image/svg+xml">
-${stylesheets.map((h) => `<link rel="stylesheet" href="${h}">`).join("\n")}
-</head><body><main id="main" class="main"><div class="reader-layout"><article class="reader" data-doc="${esc(doc.meta.id)}">
-<header class="doc-header"><h1 class="doc-title">${esc(doc.meta.title)}</h1></header>
-<div class="doc-text" lang="zh-Hans">${blocks.join("\n")}</div></article></div></main></body></html>`;
 }
 
 // ---------- in-page helpers (installed before any page script) ----------
@@ -399,11 +375,7 @@ async function main() {
   const docs = cargo(["--corpus"]);
   const nativeBefore = cargo(["--json", "--runs", String(R.runs)]);
   const size = sizes();
-  const indexHtml = readFileSync(join(DIST, "index.html"), "utf8");
-  // The app's stylesheets, in order, whatever the order of the attributes.
-  const stylesheets = [...indexHtml.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])[1]);
-  if (stylesheets.length === 0) throw new Error("dist/index.html links no stylesheet: the static baseline would be unstyled");
-  const extraRoutes = Object.fromEntries([["/reader/blank.html", ["text/html; charset=utf-8", '<!doctype html><link rel="icon" href="data:,"><title>blank</title>']]].concat(docs.map((d) => [`/reader/static-${d.meta.id}.html`, ["text/html; charset=utf-8", staticHtml(d, stylesheets)]])));
+  const extraRoutes = staticRoutes(DIST, docs);
   // Cross-origin isolation only sharpens performance.now() (5 µs instead of 100 µs); the
   // app uses nothing else it would change.
   const server = await startServer({ root: DIST, extraRoutes,
