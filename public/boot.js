@@ -22,6 +22,9 @@
   var hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
   var hasSimd = false;
   try { hasSimd = hasWasm && WebAssembly.validate(simd); } catch (e) { hasSimd = false; }
+  // index.html's early request for the opening goes unused where the reader cannot run;
+  // its failure (offline) must not then surface as an unhandled rejection.
+  if (window.srrOpening && !hasSimd) { window.srrOpening.response.catch(function () {}); }
   if (!hasWasm) {
     window.srrUnsupported = true;
     document.addEventListener("DOMContentLoaded", function () {

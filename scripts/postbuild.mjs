@@ -4,7 +4,8 @@
 //
 // 1. Strict CSP: moves Trunk's inline module loader into a content-hashed file
 //    (loader-<hash>.js, with an SRI hash like Trunk's own), so the reader runs under
-//    `script-src 'self' 'wasm-unsafe-eval'`: no inline script is left in index.html.
+//    `script-src 'self' 'wasm-unsafe-eval'` plus the hash of index.html's own small inline
+//    script (id="srr-opening", left in place; README gives the policy).
 // 2. One stylesheet: the nine of styles/ joined into app-<hash>.css, in order.
 // 3. Offline: marks index.html with <meta name="srr-sw" content="sw.js"> (sw-client.js
 //    registers a worker only then) and generates sw.js with workbox-build, runtime inlined

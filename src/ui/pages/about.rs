@@ -1,7 +1,7 @@
 //! Sources and credits: the attribution of every text and the software the reader uses.
 
 use crate::core::i18n::Msg;
-use crate::ui::pages::library::{authors_label, date_label, venue_label};
+use crate::core::meta_labels::{authors_label, date_label, venue_label};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

@@ -26,7 +26,7 @@ pub fn kind_label(kind: &str) -> Msg {
     }
 }
 
-pub use crate::core::meta_labels::{authors_label, date_label, venue_label};
+use crate::core::meta_labels::{authors_label, date_label, venue_label};
 
 /// The sort orders with their URL-safe keys and labels.
 const SORTS: [(Sort, &str, Msg); 4] = [
