@@ -16,15 +16,7 @@
     msg.appendChild(p1); msg.appendChild(document.createElement("br")); msg.appendChild(p2);
   }
   window.srrBootFailure = show;
-  // The smallest module that uses a SIMD instruction (v128.const, i8x16 ops).
-  var simd = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
-    10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
   var hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
-  var hasSimd = false;
-  try { hasSimd = hasWasm && WebAssembly.validate(simd); } catch (e) { hasSimd = false; }
-  // index.html's early request for the opening goes unused where the reader cannot run;
-  // its failure (offline) must not then surface as an unhandled rejection.
-  if (window.srrOpening && !hasSimd) { window.srrOpening.response.catch(function () {}); }
   if (!hasWasm) {
     window.srrUnsupported = true;
     document.addEventListener("DOMContentLoaded", function () {
@@ -33,12 +25,15 @@
     });
     return;
   }
-  if (!hasSimd) {
-    window.srrUnsupported = true;
-    document.addEventListener("DOMContentLoaded", function () {
-      show("此浏览器的 WebAssembly 不支持 SIMD，分词器无法运行。请更新浏览器。可用的浏览器：" + BROWSERS + "。",
-           "This browser's WebAssembly lacks SIMD, which the segmenter needs. Please update it. Browsers that work: " + BROWSERS + ".");
-    });
+  // Whether WebAssembly has SIMD, which the segmenter needs: the smallest module that uses a
+  // SIMD instruction (v128.const, i8x16 ops). Validating even this makes the page start its
+  // WebAssembly engine, 5-10 ms on a small machine, so it is asked when the app is about to
+  // start (openGate), after a linked document's opening has been asked for and shown: that
+  // text is readable in any browser.
+  function simdMissing() {
+    var simd = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+      10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+    try { return !WebAssembly.validate(simd); } catch (e) { return true; }
   }
   function failed(reason) {
     if (document.documentElement.hasAttribute("data-app-started")) { return; }
@@ -71,8 +66,21 @@
   // there is nothing to pre-render, and after 2 s whatever happens. It resolves with the
   // reason it opened (for tests): "painted", "none" (nothing to pre-render), "no opening"
   // (the page failed or does not apply) or "timeout".
-  var openGate;
-  window.srrAppGate = new Promise(function (resolve) { openGate = resolve; });
+  // Where WebAssembly lacks SIMD the gate stays shut (the app could not run) and the page
+  // says why, over the opening if one is shown.
+  var gateOpened = false, resolveGate;
+  window.srrAppGate = new Promise(function (resolve) { resolveGate = resolve; });
+  function openGate(reason) {
+    if (gateOpened) { return; }
+    gateOpened = true;
+    if (!simdMissing()) { resolveGate(reason); return; }
+    window.srrUnsupported = true;
+    var explain = function () {
+      show("此浏览器的 WebAssembly 不支持 SIMD，分词器无法运行。请更新浏览器。可用的浏览器：" + BROWSERS + "。",
+           "This browser's WebAssembly lacks SIMD, which the segmenter needs. Please update it. Browsers that work: " + BROWSERS + ".");
+    };
+    if (document.getElementById("boot")) { explain(); } else { document.addEventListener("DOMContentLoaded", explain); }
+  }
   setTimeout(function () { openGate("timeout"); }, 2000);
   var root = document.documentElement;
   // The same test as sw-client.js and core::embed (embed=1 or embed=true).
@@ -82,7 +90,7 @@
   var route = /^#\/doc\/([a-z0-9-]+)(?:\/p\/([a-z0-9-]+))?/.exec(location.hash);
   // From file:// (the single-file reader.html) there is nothing beside the page to fetch.
   var pre = null;
-  if (route && !window.srrUnsupported && typeof fetch === "function" && location.protocol !== "file:" && !document.hidden) {
+  if (route && typeof fetch === "function" && location.protocol !== "file:" && !document.hidden) {
     var build = document.querySelector('meta[name="srr-build"]');
     var url = "pre/" + route[1] + ".json" + (build ? "?v=" + encodeURIComponent(build.content) : "");
     // index.html's inline script has usually asked for it already (unless a strict
@@ -120,8 +128,18 @@
       // once that frame is done.
       requestAnimationFrame(function () { setTimeout(function () { openGate("painted"); }, 0); });
     };
-    if (document.getElementById("boot")) { show(); }
-    else { document.addEventListener("DOMContentLoaded", show); }
+    // The body is parsed a moment after this script has run: show the opening as soon as
+    // #boot is there. Not at DOMContentLoaded, nor when readyState leaves "loading":
+    // Chromium holds both until the deferred scripts and the loader's module with the
+    // glue it imports have arrived, and those come at low priority (a third of cold loads
+    // waited 50-100 ms for them; BENCHMARKS.md, session 5).
+    if (document.getElementById("boot")) { show(); return; }
+    var parsed = new MutationObserver(function () {
+      if (!document.getElementById("boot")) { return; }
+      parsed.disconnect();
+      show();
+    });
+    parsed.observe(document.documentElement, { childList: true, subtree: true });
   }).catch(function () { stopWaiting(); openGate("no opening"); /* the loading message stays */ });
 
   // The interface language as the app will choose it (core::i18n::Lang::from_browser).

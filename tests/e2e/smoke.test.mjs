@@ -50,6 +50,28 @@ test("without WebAssembly the page names the browsers that work", async () => {
   await context.close();
 });
 
+test("without wasm SIMD a linked document's opening is still shown, under a message naming the browsers", async () => {
+  const { page, context } = await newPage(browser);
+  // A WebAssembly without SIMD: every module that uses it fails validation.
+  await page.addInitScript(() => { WebAssembly.validate = () => false; });
+  const wasmRequests = [];
+  page.on("request", (r) => { if (/\.wasm$/.test(r.url())) wasmRequests.push(r.url()); });
+  await page.goto(`${server.url}#/doc/${DOCS[0].id}`);
+  await page.waitForFunction(() => document.querySelector("#boot.boot-failed"));
+  const text = await page.locator("#boot-msg").innerText();
+  assert.match(text, /SIMD/);
+  assert.match(text, /Chrome \/ Edge 91\+, Firefox 89\+, Safari 16\.4\+/);
+  assert.equal(await page.locator("#boot").getAttribute("role"), "alert");
+  // The text is readable: the opening, pre-rendered at build time, needs no wasm.
+  assert.ok(await page.locator("#prerender .doc-text > p.para").first().isVisible());
+  // The app is never started (the loader waits at boot.js's gate, which stays shut).
+  await page.waitForTimeout(2500);
+  assert.equal(await page.locator("html[data-app-started]").count(), 0);
+  assert.match(await page.locator("#boot-msg").innerText(), /SIMD/, "no later message replaces it");
+  assert.ok(wasmRequests.length <= 1, "at most the preload of the wasm");
+  await context.close();
+});
+
 test("when the wasm cannot be fetched the page says so instead of staying blank", async () => {
   const { page, context } = await newPage(browser);
   await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
