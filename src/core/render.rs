@@ -8,6 +8,11 @@
 //!
 //! Nesting, outermost first: a term (never split), then marks, then a correction; marks
 //! and corrections that cross a term's edge are split in two.
+//!
+//! A term is a `span` with `role="button"` (focusable; the reader turns Enter and Space
+//! into a click), not a `button`: browsers lay a button out as one unbreakable box, so a
+//! line could not break inside a term, justified lines were stretched around it and an
+//! opening quote was left at a line's end; and each such box costs the first layout.
 
 use super::analysis::BlockAnalysis;
 use super::corpus::Block;
@@ -124,11 +129,7 @@ pub fn block_html(
     cuts.retain(|&c| text.is_char_boundary(c));
 
     let mut out = String::with_capacity(text.len() * 2);
-    let term_close = if options.static_copy {
-        "</span>"
-    } else {
-        "</button>"
-    };
+    let term_close = "</span>";
     let mut open_hit: Option<usize> = None;
     let mut open_marks: Vec<usize> = Vec::new();
     let mut open_corr: Option<usize> = None;
@@ -204,7 +205,7 @@ pub fn block_html(
 fn open_term(out: &mut String, term: &Term, static_copy: bool) {
     let kind = if term.is_five() { "five" } else { "glossary" };
     if static_copy {
-        // A look-alike: see `prerender::chrome_html` for why not a button.
+        // Inert, like the rest of the pre-rendered opening: no role, not focusable.
         out.push_str(&format!(
             "<span class=\"term {kind} t-{id}\">",
             id = escape(&term.id)
@@ -212,7 +213,7 @@ fn open_term(out: &mut String, term: &Term, static_copy: bool) {
         return;
     }
     out.push_str(&format!(
-        "<button type=\"button\" class=\"term {kind} t-{id}\" data-term=\"{hw}\" data-kind=\"{kind}\" data-id=\"{id}\" aria-expanded=\"false\">",
+        "<span class=\"term {kind} t-{id}\" role=\"button\" tabindex=\"0\" data-term=\"{hw}\" data-kind=\"{kind}\" data-id=\"{id}\" aria-expanded=\"false\">",
         id = escape(&term.id),
         hw = escape(&term.headword),
     ));
@@ -378,7 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn five_terms_and_glossary_terms_are_buttons_with_hooks() {
+    fn five_terms_and_glossary_terms_are_focusable_buttons_with_hooks() {
         let html = render(
             "促进设施联通和“小而美”",
             &["促进", "设施", "联通", "和", "“", "小而美", "”"],
@@ -388,7 +389,10 @@ mod tests {
         );
         assert!(html
             .contains("data-term=\"设施联通\" data-kind=\"five\" data-id=\"she-shi-lian-tong\""));
-        assert!(html.contains("data-kind=\"glossary\" data-id=\"xiao-er-mei\" aria-expanded=\"false\">小而美</button>”"));
+        assert!(html.contains("<span class=\"term five t-she-shi-lian-tong\" role=\"button\" tabindex=\"0\" data-term=\"设施联通\""));
+        assert!(html.contains(
+            "data-kind=\"glossary\" data-id=\"xiao-er-mei\" aria-expanded=\"false\">小而美</span>”"
+        ));
         assert_eq!(text_content(&html), "促进设施联通和“小而美”");
     }
 
@@ -459,7 +463,7 @@ mod tests {
         );
         assert!(
             html.starts_with(
-                "<mark class=\"note c-yellow\" data-mark=\"n&quot;1\">促进</mark><button"
+                "<mark class=\"note c-yellow\" data-mark=\"n&quot;1\">促进</mark><span class=\"term"
             ),
             "{html}"
         );

@@ -327,7 +327,7 @@ async function popovers(browser, url) {
     const { page, context, errors } = await freshPage(browser);
     await page.goto(`${url}#/doc/${POPOVER_DOC}`, { waitUntil: "commit" });
     await within(page.evaluate(() => window.__appPara), "the live paragraph");
-    const buttons = page.locator('.doc-text > p[data-para] button.term[data-kind="glossary"]');
+    const buttons = page.locator('.doc-text > p[data-para] .term[data-kind="glossary"]');
     const count = await buttons.count();
     const step = Math.max(1, Math.floor(count / R.popovers));
     for (let k = 0, i = 0; k < R.popovers && i < count; k++, i += step) {

@@ -42,7 +42,7 @@ test("select, note, mark; the note survives a reload, opens from its mark, and c
   await page.reload();
   await page.waitForSelector('[data-para="p5"] mark.note', { state: "attached" });
   // A highlight inside a term opens the term; the note opens from plain highlighted text.
-  await page.locator('[data-para="p5"] mark.note').evaluateAll((ms) => ms.forEach((m, i) => { if (!m.closest("button")) m.dataset.plain = String(i); }));
+  await page.locator('[data-para="p5"] mark.note').evaluateAll((ms) => ms.forEach((m, i) => { if (!m.closest("[data-term]")) m.dataset.plain = String(i); }));
   await page.locator('[data-para="p5"] mark.note[data-plain]').first().click();
   await page.locator("#note-editor").waitFor();
   assert.equal(await page.locator("#note-text").inputValue(), "分析：出口结构");

@@ -61,6 +61,20 @@ test("every 五通 occurrence in the corpus is highlighted (13, 15, 10, 15, 10)"
   await context.close();
 });
 
+test("terms flow with the text: a line may break inside one, and each is a focusable button", async () => {
+  const { page, context } = await newPage(browser, VIEWPORTS.phone);
+  await openDoc(page, server.url, DOCS[0].id);
+  const terms = await page.locator(".doc-text [data-term]").evaluateAll((ts) => ts.map((t) => ({
+    role: t.getAttribute("role"), tabindex: t.tabIndex, lines: t.getClientRects().length,
+  })));
+  assert.ok(terms.length > 50, `terms in ${DOCS[0].id}: ${terms.length}`);
+  assert.ok(terms.every((t) => t.role === "button" && t.tabindex === 0), "every term is a focusable button");
+  // An unbreakable box (a <button>) would never wrap; at 375 px some long terms do.
+  const wrapped = terms.filter((t) => t.lines > 1);
+  assert.ok(wrapped.length > 0, "at least one term breaks across lines at 375 px");
+  await context.close();
+});
+
 test("legend toggles hide and show a term, all/none work, and the choice persists", async () => {
   const { page, context } = await newPage(browser);
   const doc = DOCS.find((d) => d.id === "pan-2019-manufacturing");

@@ -5,7 +5,9 @@
 //! it, by measuring otherwise; on phones it is a bottom sheet, away from the selection bar.
 //!
 //! The text is rendered as HTML strings (see `core::render`), so the reader listens for
-//! events on the text container and finds the term button from the event target.
+//! events on the text container and finds the term from the event target. A term is a
+//! `span` with `role="button"` (see `core::render` for why), so Enter and Space are turned
+//! into the click a `button` would have had.
 
 use crate::core::i18n::Msg;
 use crate::ui::browser;
@@ -47,12 +49,12 @@ fn has_anchor_positioning() -> bool {
     web_sys::css::supports_with_value("anchor-name", "--a").unwrap_or(false)
 }
 
-/// The term button an event happened on, if any.
+/// The live term (`core::render`'s `.term[data-id]`) an event happened on, if any.
 fn term_button(target: Option<web_sys::EventTarget>) -> Option<Element> {
     target?
         .dyn_into::<Element>()
         .ok()?
-        .closest("button.term")
+        .closest(".term[data-id]")
         .ok()
         .flatten()
 }
@@ -155,14 +157,31 @@ impl PopoverCtl {
         }
     }
 
-    /// Click (or tap, Enter, Space: all arrive as clicks on a button) in the text.
+    /// Click or tap in the text.
     pub fn on_click(&self, ev: &web_sys::MouseEvent) {
         if let Some(button) = term_button(ev.target()) {
-            let already = self.anchor.get_value().is_some_and(|a| a == button);
-            match self.open.get_untracked() {
-                Some(Open { hover: false, .. }) if already => self.close(true),
-                _ => self.open_for(&button, false),
-            }
+            self.toggle(&button);
+        }
+    }
+
+    /// Enter or Space on a focused term: what a click does (and no page scroll for Space).
+    pub fn on_key(&self, ev: &web_sys::KeyboardEvent) {
+        let activates = matches!(ev.key().as_str(), "Enter" | " ");
+        if !activates || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.repeat() {
+            return;
+        }
+        if let Some(button) = term_button(ev.target()) {
+            ev.prevent_default();
+            self.toggle(&button);
+        }
+    }
+
+    /// Opens the term's popover deliberately, or closes it if it is open that way.
+    fn toggle(&self, button: &Element) {
+        let already = self.anchor.get_value().is_some_and(|a| &a == button);
+        match self.open.get_untracked() {
+            Some(Open { hover: false, .. }) if already => self.close(true),
+            _ => self.open_for(button, false),
         }
     }
 
@@ -220,7 +239,7 @@ pub fn TermPopover(
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|e| {
-                e.closest(&format!("#{POPOVER_ID}, button.term"))
+                e.closest(&format!("#{POPOVER_ID}, .term[data-id]"))
                     .ok()
                     .flatten()
             })

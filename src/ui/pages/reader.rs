@@ -82,7 +82,7 @@ fn open_note_mark(ev: &web_sys::MouseEvent, notes: NotesState) {
     let mark = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .filter(|e| e.closest("button.term").ok().flatten().is_none())
+        .filter(|e| e.closest(".term[data-id]").ok().flatten().is_none())
         .and_then(|e| e.closest("mark.note").ok().flatten());
     let has_selection = browser::window()
         .ok()
@@ -318,6 +318,7 @@ pub fn ReaderPage(
                         popover.on_click(&ev);
                         open_note_mark(&ev, notes);
                     }
+                    on:keydown=move |ev| popover.on_key(&ev)
                     on:pointerover=move |ev| popover.on_pointer_over(&ev)
                     on:pointerout=move |ev| popover.on_pointer_out(&ev) node_ref=text_ref></div>
                 <nav class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
