@@ -81,8 +81,18 @@ pub fn doc_text_html(
                     number += 1;
                     format!(" data-n=\"{number}\"")
                 };
+                // How long the paragraph is, in full-width characters (Latin letters
+                // count half): the stylesheet holds that much room for it until it has
+                // been laid out (`content-visibility`), so the page does not grow as
+                // one scrolls.
+                let chars = block
+                    .text
+                    .chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>()
+                    / 2;
                 out.push_str(&format!(
-                    "<p class=\"para\" {para_hook}=\"{id}\"{n}{lang}>{inner}</p>"
+                    "<p class=\"para\" {para_hook}=\"{id}\"{n}{lang} style=\"--chars:{chars}\">{inner}</p>"
                 ));
             }
         }

@@ -75,6 +75,27 @@ test("terms flow with the text: a line may break inside one, and each is a focus
   await context.close();
 });
 
+test("the page does not grow as one scrolls: paragraphs not yet laid out hold about their real room", async () => {
+  for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
+    const { page, context } = await newPage(browser, viewport);
+    for (const doc of DOCS) {
+      await openDoc(page, server.url, doc.id);
+      const { estimated, real } = await page.evaluate(async () => {
+        const text = document.querySelector(".doc-text");
+        const estimated = text.getBoundingClientRect().height;
+        // What the page measures once every paragraph has been laid out.
+        text.querySelectorAll(".para").forEach((p) => { p.style.contentVisibility = "visible"; });
+        const real = text.getBoundingClientRect().height;
+        text.querySelectorAll(".para").forEach((p) => { p.style.contentVisibility = ""; });
+        return { estimated, real };
+      });
+      const ratio = estimated / real;
+      assert.ok(ratio > 0.85 && ratio < 1.15, `${doc.id} at ${viewport.width} px: ${Math.round(estimated)} px before layout, ${Math.round(real)} px after (${ratio.toFixed(2)})`);
+    }
+    await context.close();
+  }
+});
+
 test("legend toggles hide and show a term, all/none work, and the choice persists", async () => {
   const { page, context } = await newPage(browser);
   const doc = DOCS.find((d) => d.id === "pan-2019-manufacturing");
