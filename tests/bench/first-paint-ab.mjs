@@ -9,10 +9,9 @@
 // For trying a change against the current build (copy dist/ aside, change, build, compare)
 // on a machine too noisy for two separate runs to be compared. Reports; never fails for
 // being slow.
-import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { ROOT, startServer, launch } from "../e2e/harness.mjs";
-import { staticRoutes } from "./static-page.mjs";
+import { startServer, launch } from "../e2e/harness.mjs";
+import { staticRoutes, corpusDocs } from "./static-page.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -20,13 +19,7 @@ const dists = args.filter((a, i) => !a.startsWith("--") && !["--runs", "--docs"]
 if (dists.length === 0) throw new Error("usage: node tests/bench/first-paint-ab.mjs DIST [DIST ...] [--runs N] [--docs ID,ID]");
 const RUNS = Number(opt("--runs", "9"));
 
-const corpus = spawnSync("cargo", ["run", "--release", "--offline", "--quiet", "--example", "bench_native", "--", "--corpus"],
-  { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
-if (corpus.status !== 0) throw new Error("bench_native --corpus failed");
-const all = JSON.parse(corpus.stdout);
-const wanted = opt("--docs", null)?.split(",");
-const docs = wanted ? all.filter((d) => wanted.includes(d.meta.id)) : all.slice(0, 3);
-if (docs.length === 0) throw new Error(`no document among ${wanted}`);
+const docs = corpusDocs(opt("--docs", null)?.split(","));
 
 /** Resolves with performance.now() once the first reading-flow paragraph is painted. */
 function pageInit() {

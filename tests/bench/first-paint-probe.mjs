@@ -8,22 +8,16 @@
 //
 // A diagnostic (session 5 found with it that the opening often waited for
 // DOMContentLoaded); reports, never fails for being slow.
-import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { ROOT, DIST, startServer, launch } from "../e2e/harness.mjs";
-import { staticRoutes } from "./static-page.mjs";
+import { DIST, startServer, launch } from "../e2e/harness.mjs";
+import { staticRoutes, corpusDocs } from "./static-page.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const dist = resolve(opt("--dist", DIST));
 const RUNS = Number(opt("--runs", "3"));
 
-const corpus = spawnSync("cargo", ["run", "--release", "--offline", "--quiet", "--example", "bench_native", "--", "--corpus"],
-  { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
-if (corpus.status !== 0) throw new Error("bench_native --corpus failed");
-const all = JSON.parse(corpus.stdout);
-const wanted = opt("--docs", null)?.split(",");
-const docs = wanted ? all.filter((d) => wanted.includes(d.meta.id)) : all.slice(0, 3);
+const docs = corpusDocs(opt("--docs", null)?.split(","));
 
 /** Installed before any page script: records the moments into window.__m. */
 function pageInit() {

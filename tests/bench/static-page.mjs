@@ -1,8 +1,11 @@
 // The first-paint benchmarks' baseline: a document as plain static HTML, with the app's
 // stylesheets and the reader's markup and no script (used by browser.mjs and
-// first-paint-ab.mjs), and the blank page each cold load starts from.
+// first-paint-ab.mjs and first-paint-probe.mjs), the blank page each cold load starts
+// from, and the documents those tools load.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { ROOT } from "../e2e/harness.mjs";
 
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
@@ -38,4 +41,16 @@ export function staticRoutes(dist, docs) {
   if (stylesheets.length === 0) throw new Error(`${dist}/index.html links no stylesheet: the static baseline would be unstyled`);
   return Object.fromEntries([["/reader/blank.html", ["text/html; charset=utf-8", '<!doctype html><link rel="icon" href="data:,"><title>blank</title>']]]
     .concat(docs.map((d) => [`/reader/static-${d.meta.id}.html`, ["text/html; charset=utf-8", staticHtml(d, stylesheets)]])));
+}
+
+/** The documents the first-paint tools load: the corpus as `bench_native --corpus` prints
+ * it, those named by a `--docs ID,ID` option, or else its first three. */
+export function corpusDocs(wanted) {
+  const corpus = spawnSync("cargo", ["run", "--release", "--offline", "--quiet", "--example", "bench_native", "--", "--corpus"],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
+  if (corpus.status !== 0) throw new Error("bench_native --corpus failed");
+  const all = JSON.parse(corpus.stdout);
+  const docs = wanted ? all.filter((d) => wanted.includes(d.meta.id)) : all.slice(0, 3);
+  if (docs.length === 0) throw new Error(`no document among ${wanted}`);
+  return docs;
 }
