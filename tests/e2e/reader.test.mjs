@@ -72,6 +72,22 @@ test("terms flow with the text: a line may break inside one, and each is a focus
   // An unbreakable box (a <button>) would never wrap; at 375 px some long terms do.
   const wrapped = terms.filter((t) => t.lines > 1);
   assert.ok(wrapped.length > 0, "at least one term breaks across lines at 375 px");
+  // A 五通 term's glyph (●▲■◆★) never opens a line on its own: the last box of a wrapped
+  // term holds at least its last character as well (a glyph alone is under 10 px wide).
+  for (const doc of DOCS) {
+    await openDoc(page, server.url, doc.id);
+    const orphans = await page.evaluate(() => {
+      const paras = [...document.querySelectorAll(".doc-text .para")];
+      paras.forEach((p) => { p.style.contentVisibility = "visible"; });
+      const found = [...document.querySelectorAll(".doc-text .term.five")].filter((t) => {
+        const rects = t.getClientRects();
+        return rects.length > 1 && rects[rects.length - 1].width < 14;
+      }).map((t) => t.closest("[data-para]").dataset.para + " " + t.textContent);
+      paras.forEach((p) => { p.style.contentVisibility = ""; });
+      return found;
+    });
+    assert.deepEqual(orphans, [], `${doc.id}: a glyph alone on a line`);
+  }
   await context.close();
 });
 
