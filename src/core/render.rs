@@ -129,7 +129,6 @@ pub fn block_html(
     cuts.retain(|&c| text.is_char_boundary(c));
 
     let mut out = String::with_capacity(text.len() * 2);
-    let term_close = "</span>";
     let mut open_hit: Option<usize> = None;
     let mut open_marks: Vec<usize> = Vec::new();
     let mut open_corr: Option<usize> = None;
@@ -157,7 +156,7 @@ pub fn block_html(
             open_marks.clear();
         }
         if hit_changes && open_hit.take().is_some() {
-            out.push_str(term_close);
+            out.push_str("</span>");
         }
         if options.boundaries && word_starts.contains(&start) {
             out.push_str("<i class=\"wb\" aria-hidden=\"true\"></i>");
@@ -193,7 +192,7 @@ pub fn block_html(
         out.push_str("</mark>");
     }
     if open_hit.is_some() {
-        out.push_str(term_close);
+        out.push_str("</span>");
     }
     // Zero-width corrections (a dropped character) get a visible marker of their own.
     if block.corrections.iter().any(|c| c.start == c.end) {
