@@ -39,7 +39,6 @@ pub enum Route {
         query: String,
     },
     Analytics,
-    Settings,
     About,
     /// Anything else; the app shows "not found" with a link home.
     NotFound(String),
@@ -87,7 +86,6 @@ impl Route {
                 query: param("q").unwrap_or_default(),
             },
             ["analytics"] => Route::Analytics,
-            ["settings"] => Route::Settings,
             ["about"] => Route::About,
             _ => Route::NotFound(hash.to_string()),
         }
@@ -119,7 +117,6 @@ impl Route {
             }
             Route::Concordance { query } => format!("#/concordance?q={}", percent_encode(query)),
             Route::Analytics => "#/analytics".into(),
-            Route::Settings => "#/settings".into(),
             Route::About => "#/about".into(),
             Route::NotFound(h) => format!("#{h}"),
         }
@@ -196,6 +193,8 @@ mod tests {
             }
         );
         assert!(matches!(Route::parse("#/nope/x"), Route::NotFound(_)));
+        // Settings are a panel over any page, not a page of their own.
+        assert!(matches!(Route::parse("#/settings"), Route::NotFound(_)));
     }
 
     #[test]

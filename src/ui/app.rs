@@ -59,7 +59,8 @@ fn screen(route: &Route, state: &AppState) -> Screen {
         Route::Concordance { .. } => Screen::Concordance,
         Route::Analytics => Screen::Analytics,
         Route::About => Screen::About,
-        _ => Screen::NotFound,
+        // No wildcard: a new route must be given a screen here, or it would show "not found".
+        Route::NotFound(_) => Screen::NotFound,
     }
 }
 

@@ -108,6 +108,28 @@ test("the analytics chart shows the same numbers as the counts, and bars lead to
   }
 });
 
+test("on a 375 px phone the analytics chart stays legible: its box scrolls, and a bar still leads on", async () => {
+  const { page, errors, context } = await newPage(browser, { ...VIEWPORTS.phone });
+  await openApp(page, server.url, "#/analytics");
+  await page.waitForSelector(".chart svg rect.bar", { state: "attached" });
+  const chart = await page.locator(".chart-scroll").first().evaluate((box) => ({
+    label: box.querySelector(".group-label").getBoundingClientRect().height,
+    scrolls: box.scrollWidth > box.clientWidth,
+    heading: document.querySelectorAll('.chart-table th[scope="col"]')[1].getBoundingClientRect().height,
+    headingLine: parseFloat(getComputedStyle(document.querySelector(".chart-table")).fontSize),
+  }));
+  // Squeezed to the phone's width, its 12 px labels were 5 px tall.
+  assert.ok(chart.label >= 9, `group labels ${chart.label.toFixed(1)} px tall`);
+  assert.ok(chart.scrolls, "the chart's box scrolls sideways instead of shrinking it");
+  // "政策 / 沟通" on two lines, not four.
+  assert.ok(chart.heading < chart.headingLine * 4, `a table heading ${chart.heading} px tall at ${chart.headingLine} px type`);
+  await page.locator(".chart svg .bar-link").nth(2).tap();
+  await page.waitForSelector(".concordance-page .kwic-line");
+  await checkA11y(page, "concordance from the chart (phone)");
+  assertNoErrors(errors, "analytics (phone)");
+  await context.close();
+});
+
 test("copy citation puts the quote and reference on the clipboard, and its link reopens the passage", async () => {
   const { page, context } = await newPage(browser);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });

@@ -26,6 +26,29 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   }
 }
 
+// Every view at a 375 px phone width, in both interface languages: the page itself never
+// scrolls sideways (a select as wide as its longest option, a document title in a filter,
+// once pushed the notes page 44 px wide). The tab bar scrolls inside itself; that is allowed.
+test("no view scrolls sideways on a 375 px phone, in either language", async () => {
+  const views = ["#/", "#/doc/li-zhu-2018-capacity-book", "#/glossary", "#/glossary/xiao-er-mei", "#/notes",
+    "#/search?q=%E5%90%88%E4%BD%9C", "#/concordance?q=%E5%90%88%E4%BD%9C", "#/analytics", "#/about", "#/nope"];
+  for (const locale of ["zh-CN", "en-US"]) {
+    const { page, errors, context } = await newPage(browser, { ...VIEWPORTS.phone, locale });
+    for (const hash of views) {
+      await openApp(page, server.url, hash);
+      const wide = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return null;
+        const culprit = [...document.querySelectorAll("main *")].find((el) => el.getBoundingClientRect().right > width + 0.5);
+        return `${document.documentElement.scrollWidth - width} px too wide` + (culprit ? ` (${culprit.tagName.toLowerCase()}.${culprit.className})` : "");
+      });
+      assert.equal(wide, null, `${hash} (${locale}) scrolls sideways: ${wide}`);
+    }
+    assertNoErrors(errors, `phone views (${locale})`);
+    await context.close();
+  }
+});
+
 test("the app works from the server root too (relocatable dist/)", async () => {
   const root = await startServer({ prefix: "/" });
   const { page, errors, context } = await newPage(browser);

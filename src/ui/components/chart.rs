@@ -33,6 +33,8 @@ pub fn GroupedBars(
     let plot = chart.plot;
     view! {
         <figure class="chart">
+            // On a phone the chart keeps a legible size and scrolls sideways in its box.
+            <div class="chart-scroll">
             <svg viewBox=format!("0 0 {} {}", spec.width, spec.height) role="group" aria-label=title.clone()>
                 {chart.ticks.iter().map(|t| view! {
                     <g class="tick">
@@ -58,11 +60,13 @@ pub fn GroupedBars(
                     <text class="group-label" x=g.center y=plot.y + plot.height + 18.0 text-anchor="middle">{groups[g.index].clone()}</text>
                 }).collect_view()}
             </svg>
+            </div>
             <figcaption>
                 <ul class="chart-legend">
                     {series.iter().map(|(name, class)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{name.clone()}</li> }).collect_view()}
                 </ul>
             </figcaption>
+            <div class="chart-scroll">
             <table class="chart-table">
                 <caption>{title}</caption>
                 <thead><tr><th scope="col"></th>{series.iter().map(|(n, _)| view! { <th scope="col">{n.clone()}</th> }).collect_view()}</tr></thead>
@@ -72,6 +76,7 @@ pub fn GroupedBars(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </figure>
     }
 }
