@@ -169,6 +169,41 @@ test("an opened publication-details box stays open when a setting redraws the te
   await context.close();
 });
 
+test("printing gives the text with its highlights on white, without the chrome, even from the dark theme", async () => {
+  const { page, errors, context } = await newPage(browser, { colorScheme: "dark" });
+  await openDoc(page, server.url, "pan-2019-manufacturing");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const rgb = (c) => (c.match(/\d+(\.\d+)?/g) || []).slice(0, 3).map(Number);
+    // Relative luminance, 0 (black) to 1 (white).
+    const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const shown = (sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0);
+    const term = document.querySelector('.doc-text .term[data-kind="five"]');
+    const title = document.querySelector(".doc-title-en, .doc-header p, .doc-header");
+    return {
+      page: lum(getComputedStyle(document.body).backgroundColor),
+      term: lum(getComputedStyle(term).backgroundColor),
+      termText: lum(getComputedStyle(term).color),
+      text: lum(getComputedStyle(document.querySelector(".doc-text .para")).color),
+      muted: lum(getComputedStyle(title).color),
+      chrome: [".site-header", ".reader-side", ".strip", ".site-footer"].filter(shown),
+      paras: document.querySelectorAll(".doc-text .para").length,
+    };
+  });
+  assert.ok(printed.page > 0.9, `page background luminance ${printed.page}`);
+  // A light highlight with dark text (the dark theme's were dark blocks with dark text on paper).
+  assert.ok(printed.term > 0.6, `五通 highlight luminance ${printed.term}`);
+  assert.ok(printed.termText < 0.1 && printed.text < 0.1, `text luminance ${printed.termText} / ${printed.text}`);
+  assert.ok(printed.muted < 0.3, `the document header's text is dark enough for paper (${printed.muted})`);
+  assert.deepEqual(printed.chrome, [], "no chrome on paper");
+  assert.ok(printed.paras > 20, "the whole text is printed");
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await page.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(22, 21, 19)", "the screen keeps the dark theme");
+  assertNoErrors(errors, "print");
+  await context.close();
+});
+
 test("settings survive a reload; word boundaries and paragraph numbers show", async () => {
   const { page, context } = await newPage(browser);
   await openDoc(page, server.url, "sheng-zhang-2025-capacity");
