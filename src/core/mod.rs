@@ -23,5 +23,6 @@ pub mod route;
 pub mod search;
 pub mod segment;
 pub mod settings;
+pub mod strip;
 pub mod terms;
 pub mod text;

@@ -31,7 +31,7 @@ test("a click opens the right entry, with its definition; the close button close
   assert.equal(await pop.locator("[data-term-card]").getAttribute("data-term-card"), "xiao-er-mei");
   await pop.locator(".definition").waitFor();
   assert.match(await pop.innerText(), /small yet smart/);
-  assert.match(await pop.locator(".occurrences h3").innerText(), /\d/);
+  assert.match(await pop.locator(".occurrences h3.card-section").innerText(), /\d/);
   assert.ok(await popoverInViewport(page), "the popover stays inside the viewport");
   await checkA11y(page, "reader with a popover open");
   await shot(page, "popover-desktop-light");
@@ -134,7 +134,10 @@ test("every concordance link of an entry lands on a paragraph that contains the 
     await openApp(page, server.url, `#/glossary/${id}`);
     await page.locator(".kwic-line").first().waitFor();
     const links = await page.locator(".kwic-line").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.querySelector(".kwic-key").textContent]));
-    const count = Number((await page.locator(".occurrences h3").innerText()).match(/\d+/)[0]);
+    const count = Number((await page.locator(".occurrences .card-section").innerText()).match(/\d+/)[0]);
+    // The entry's sections sit one level below its h1: a screen reader's heading list skips none.
+    const levels = await page.locator("main").evaluate((m) => [...m.querySelectorAll("h1, h2, h3, h4")].map((h) => Number(h.tagName[1])));
+    assert.ok(levels.every((l, i) => i === 0 || l <= levels[i - 1] + 1), `${id}: heading levels ${levels.join(",")}`);
     assert.equal(links.length, count, `${id}: one line per occurrence`);
     for (const [href, key] of links) {
       await page.evaluate((h) => { location.hash = h; }, href);

@@ -134,6 +134,56 @@ test("legend toggles hide and show a term, all/none work, and the choice persist
   await context.close();
 });
 
+test("the distribution strip has a tick per 五通 occurrence; a tick, or a tap anywhere on the strip, goes to its paragraph", async () => {
+  const doc = "pan-2019-manufacturing";
+  // Desktop: ticks equal the highlights, term by term, and a click on one lands on its paragraph.
+  {
+    const { page, errors, context } = await newPage(browser);
+    await openDoc(page, server.url, doc);
+    for (const [i, term] of FIVE.entries()) {
+      assert.equal(await page.locator(`.strip .tick.f${i}`).count(), await page.locator(`.doc-text [data-kind="five"][data-term="${term}"]`).count(), term);
+    }
+    // Ticks of nearby occurrences overlap: click one that is on top at its own centre.
+    const tick = await page.locator(".strip ol").evaluate((ol) => {
+      for (const a of [...ol.querySelectorAll(".tick a")].slice(5)) {
+        const r = a.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (document.elementFromPoint(x, y) === a) return { x, y, href: a.getAttribute("href") };
+      }
+      return null;
+    });
+    assert.ok(tick, "a tick that is not under another");
+    const para = tick.href.match(/\/p\/([^/?]+)/)[1];
+    await page.mouse.click(tick.x, tick.y);
+    await page.waitForSelector(`[data-para="${para}"].is-target`, { state: "attached" });
+    // A hidden term's ticks go with its highlights.
+    await page.locator('[data-five-toggle="设施联通"]').click();
+    assert.equal(await page.locator(".strip .tick.f1:not([hidden])").count(), 0);
+    assertNoErrors(errors, "strip (desktop)");
+    await context.close();
+  }
+  // Phone: the ticks are 5 px tall, so a tap between them goes to the nearest shown one.
+  {
+    const { page, errors, context } = await newPage(browser, { ...VIEWPORTS.phone });
+    await openDoc(page, server.url, doc);
+    const gap = await page.locator(".strip ol").evaluate((ol) => {
+      const box = ol.getBoundingClientRect();
+      const ticks = [...ol.querySelectorAll(".tick")].map((t) => ({ y: t.getBoundingClientRect().top + 2.5, href: t.querySelector("a").getAttribute("href") }));
+      // The widest gap between two ticks; tap a third of the way down it: the upper tick is nearest.
+      let best = null;
+      for (let i = 1; i < ticks.length; i++) if (!best || ticks[i].y - ticks[i - 1].y > best.size) best = { size: ticks[i].y - ticks[i - 1].y, y: ticks[i - 1].y + (ticks[i].y - ticks[i - 1].y) / 3, href: ticks[i - 1].href };
+      return { x: box.left + box.width / 2, ...best };
+    });
+    assert.ok(gap.size > 20, `a gap of ${gap.size} px between ticks to tap in`);
+    await page.touchscreen.tap(gap.x, gap.y);
+    const para = gap.href.match(/\/p\/([^/?]+)/)[1];
+    await page.waitForSelector(`[data-para="${para}"].is-target`, { state: "attached" });
+    assert.match(await page.evaluate(() => location.hash), new RegExp(`/p/${para}$`));
+    assertNoErrors(errors, "strip (phone)");
+    await context.close();
+  }
+});
+
 test("a deep link scrolls to its paragraph and marks it; back and forward work", async () => {
   const { page, context } = await newPage(browser);
   const doc = DOCS.find((d) => d.id === "li-zhu-2018-capacity-book");

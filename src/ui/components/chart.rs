@@ -10,6 +10,8 @@ use leptos::prelude::*;
 pub fn GroupedBars(
     /// Accessible title of the chart.
     title: String,
+    /// What the groups are (the table's corner heading, e.g. "Text").
+    groups_title: String,
     /// One label per group (x axis).
     groups: Vec<String>,
     /// One label per series (legend), with its CSS class.
@@ -69,7 +71,7 @@ pub fn GroupedBars(
             <div class="chart-scroll">
             <table class="chart-table">
                 <caption>{title}</caption>
-                <thead><tr><th scope="col"></th>{series.iter().map(|(n, _)| view! { <th scope="col">{n.clone()}</th> }).collect_view()}</tr></thead>
+                <thead><tr><th scope="col">{groups_title}</th>{series.iter().map(|(n, _)| view! { <th scope="col">{n.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {groups.iter().enumerate().map(|(g, name)| view! {
                         <tr><th scope="row">{name.clone()}</th>{values[g].iter().map(|v| view! { <td data-value=v.to_string()>{*v}</td> }).collect_view()}</tr>

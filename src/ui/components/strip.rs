@@ -1,51 +1,16 @@
 //! The distribution strip beside the scrollbar: a tick for every 五通 occurrence at its
-//! relative position in the text; each tick is a link to its paragraph.
+//! relative position in the text; each tick is a link to its paragraph, and a click or tap
+//! anywhere on the strip goes to the nearest one (a 5 px tick is no target for a finger).
 
 use crate::core::analysis::DocAnalysis;
 use crate::core::corpus::Document;
 use crate::core::glossary::FIVE_HEADWORDS;
 use crate::core::i18n::Msg;
 use crate::core::route::Route;
+use crate::core::strip::{marks, nearest, Mark};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// One tick: which term (0..5), where (0..1), and the block it links to.
-struct Tick {
-    five: usize,
-    at: f64,
-    block: String,
-    number: usize,
-}
-
-fn ticks(doc: &Document, analysis: &DocAnalysis, five_terms: &[Option<usize>; 5]) -> Vec<Tick> {
-    let total: usize = doc
-        .blocks
-        .iter()
-        .map(|b| b.text.chars().count())
-        .sum::<usize>()
-        .max(1);
-    let mut before = 0;
-    let mut out = Vec::new();
-    let mut number = 0;
-    for (block, a) in doc.blocks.iter().zip(&analysis.blocks) {
-        if !block.is_heading() && !block.details {
-            number += 1;
-        }
-        for hit in &a.hits {
-            if let Some(five) = five_terms.iter().position(|t| *t == Some(hit.term)) {
-                out.push(Tick {
-                    five,
-                    at: (before + hit.range.start.char) as f64 / total as f64,
-                    block: block.id.clone(),
-                    number,
-                });
-            }
-        }
-        before += block.text.chars().count();
-    }
-    out
-}
 
 /// The strip for one document.
 #[component]
@@ -56,13 +21,54 @@ pub fn Strip(
     analysis: Arc<DocAnalysis>,
 ) -> impl IntoView {
     let state = use_app();
-    let ticks = ticks(doc, &analysis, &state.engine().five_terms);
+    let ticks = marks(doc, &analysis, &state.engine().five_terms);
     let doc_id = doc.meta.id.clone();
+    let href_of = move |t: &Mark| {
+        Route::Doc {
+            doc: doc_id.clone(),
+            para: Some(t.block.clone()),
+            quote: None,
+        }
+        .to_hash()
+    };
+    let all = ticks.clone();
+    let on_strip = {
+        let href_of = href_of.clone();
+        // Also by mouse: a click between ticks is taken to mean the nearest.
+        move |ev: web_sys::MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            // A tick's own link is followed as a link.
+            if target
+                .as_ref()
+                .and_then(|t| t.closest("a").ok().flatten())
+                .is_some()
+            {
+                return;
+            }
+            let list = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|nav| nav.query_selector("ol").ok().flatten());
+            let Some(list) = list else { return };
+            let rect = list.get_bounding_client_rect();
+            if rect.height() <= 0.0 {
+                return;
+            }
+            let at = ((f64::from(ev.client_y()) - rect.top()) / rect.height()).clamp(0.0, 1.0);
+            let shown = state.settings.with_untracked(|s| s.five);
+            if let Some(mark) = nearest(&all, at, &shown) {
+                crate::ui::browser::set_hash(&href_of(mark));
+            }
+        }
+    };
     (!ticks.is_empty()).then(|| view! {
-        <nav class="strip" aria-label=move || state.t(Msg::Distribution)>
+        <nav class="strip" aria-label=move || state.t(Msg::Distribution) on:click=on_strip>
             <ol>
                 {ticks.into_iter().map(|t| {
-                    let href = Route::Doc { doc: doc_id.clone(), para: Some(t.block.clone()), quote: None }.to_hash();
+                    let href = href_of(&t);
                     let hidden = move || !state.settings.with(|s| s.five[t.five]);
                     let label = move || format!("{} · {} {}", FIVE_HEADWORDS[t.five], state.t(Msg::Paragraph), t.number);
                     view! {

@@ -46,6 +46,17 @@ fn Bilingual(
     }
 }
 
+/// A heading of the card's sections, one level below its title: h3 in the popover (whose
+/// title is an h2), h2 on the entry's page (whose title is the page's h1), so that screen
+/// readers' heading lists skip no level.
+fn section_heading(compact: bool, text: impl Fn() -> String + Send + Sync + 'static) -> AnyView {
+    if compact {
+        view! { <h3 class="card-section">{text}</h3> }.into_any()
+    } else {
+        view! { <h2 class="card-section">{text}</h2> }.into_any()
+    }
+}
+
 /// Links to other entries (parts or related).
 #[component]
 fn TermLinks(
@@ -53,13 +64,15 @@ fn TermLinks(
     ids: Vec<String>,
     /// Heading of the list.
     label: Msg,
+    /// In the popover (see [`section_heading`]).
+    compact: bool,
 ) -> impl IntoView {
     let state = use_app();
     let bundle = state.engine().bundle;
     (!ids.is_empty()).then(|| {
         view! {
             <div class="term-links">
-                <h3>{move || state.t(label)}</h3>
+                {section_heading(compact, move || state.t(label).to_string())}
                 <ul>
                     {ids.into_iter().filter_map(|id| bundle.term(&id)).map(|t| view! {
                         <li><a href=Route::Glossary { term: Some(t.id.clone()) }.to_hash()>
@@ -80,6 +93,8 @@ pub fn OccurrenceList(
     term: usize,
     /// How many lines to show (`usize::MAX` for all).
     limit: usize,
+    /// In the popover (see [`section_heading`]).
+    compact: bool,
 ) -> impl IntoView {
     let state = use_app();
     let engine = state.engine();
@@ -97,7 +112,7 @@ pub fn OccurrenceList(
     let id = bundle.terms[term].id.clone();
     view! {
         <div class="occurrences">
-            <h3>{move || format!("{} {} {}", state.t(Msg::InCorpus), total, state.t(Msg::Occurrences))}</h3>
+            {section_heading(compact, move || format!("{} {} {}", state.t(Msg::InCorpus), total, state.t(Msg::Occurrences)))}
             <ol class="kwic" lang="zh-Hans">
                 {lines.into_iter().map(|l| view! { <KwicItem line=l/> }).collect_view()}
             </ol>
@@ -170,23 +185,23 @@ pub fn TermCard(
                     })}
                     {(!t.context_en.is_empty() || !t.context_zh.is_empty()).then(|| view! {
                         <div class="context">
-                            <h3>{move || state.t(Msg::SenseHere)}</h3>
+                            {section_heading(compact, move || state.t(Msg::SenseHere).to_string())}
                             <Bilingual zh=t.context_zh.clone() en=t.context_en.clone() class="context-text"/>
                         </div>
                     })}
                     <Bilingual zh=t.def_zh.clone() en=t.def_en.clone() class="definition"/>
-                    <TermLinks ids=t.parts.clone() label=Msg::Parts/>
+                    <TermLinks ids=t.parts.clone() label=Msg::Parts compact=compact/>
                     {(!t.origin_en.is_empty() || !t.origin_zh.is_empty()).then(|| view! {
                         <div class="origin">
-                            <h3>{move || state.t(Msg::Origin)}</h3>
+                            {section_heading(compact, move || state.t(Msg::Origin).to_string())}
                             <Bilingual zh=t.origin_zh.clone() en=t.origin_en.clone() class="origin-text"/>
                         </div>
                     })}
-                    <OccurrenceList term=term limit=if compact { 3 } else { usize::MAX }/>
-                    <TermLinks ids=t.related.clone() label=Msg::Related/>
+                    <OccurrenceList term=term limit=if compact { 3 } else { usize::MAX } compact=compact/>
+                    <TermLinks ids=t.related.clone() label=Msg::Related compact=compact/>
                     {(!t.sources.is_empty()).then(|| view! {
                         <div class="sources">
-                            <h3>{move || state.t(Msg::Sources)}</h3>
+                            {section_heading(compact, move || state.t(Msg::Sources).to_string())}
                             <ul>{t.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
                         </div>
                     })}

@@ -49,6 +49,7 @@ pub fn AnalyticsPage() -> impl IntoView {
             <p class="lead">{move || state.t(Msg::AnalyticsIntro)}</p>
             <h2>{move || state.t(Msg::FiveAcrossDocs)}</h2>
             <GroupedBars title=Msg::FiveAcrossDocs.text(state.lang.get_untracked()).to_string()
+                groups_title=Msg::FilterDoc.text(state.lang.get_untracked()).to_string()
                 groups=groups series=series values=values hrefs=hrefs/>
             <ol class="doc-key">
                 {bundle.docs.iter().map(|d| view! { <li lang="zh-Hans"><a href=format!("#/doc/{}", d.meta.id)>{d.meta.title.clone()}</a></li> }).collect_view()}
