@@ -26,40 +26,40 @@ pub const CATEGORIES: [&str; 7] = [
 pub struct Term {
     pub id: String,
     pub headword: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reference_only: bool,
     pub pinyin: String,
     pub category: String,
     pub english: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub english_official: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub english_alt: Vec<String>,
     pub def_zh: String,
     pub def_en: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub origin_en: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub origin_zh: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub context_en: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub context_zh: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub flag_en: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub flag_zh: String,
     pub confidence: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     /// The file the entry came from (filled in by the loader, for messages).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
 }
 
@@ -69,8 +69,9 @@ impl Term {
         std::iter::once(self.headword.as_str()).chain(self.variants.iter().map(String::as_str))
     }
 
-    /// The entry without its long texts (definitions, origin, context, flags, sources):
-    /// what the wasm embeds for highlighting, lists and search.
+    /// The entry without its long texts (definitions, origin, context, flags, sources) and
+    /// its links (parts, related): what the wasm embeds for highlighting, lists and search.
+    /// Empty fields are left out of its JSON (11.3 → 9.2 kB brotli with the links).
     pub fn index_only(&self) -> Term {
         Term {
             def_zh: String::new(),
@@ -84,6 +85,9 @@ impl Term {
             english_official: String::new(),
             sources: Vec::new(),
             file: String::new(),
+            // Links to other entries: shown only with the definitions.
+            parts: Vec::new(),
+            related: Vec::new(),
             ..self.clone()
         }
     }
