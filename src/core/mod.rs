@@ -21,6 +21,7 @@ pub mod prerender;
 pub mod render;
 pub mod route;
 pub mod search;
+pub mod sections;
 pub mod segment;
 pub mod settings;
 pub mod strip;

@@ -221,6 +221,32 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 }
 
 /// The scroll position and extent of the page, for the progress bar.
+/// The document's headings in reading order, with the top of each in viewport pixels, and
+/// the height that counts as "being read" (a third of the window).
+pub fn heading_tops() -> (Vec<(String, f64)>, f64) {
+    let line = window()
+        .ok()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+        / 3.0;
+    let mut out = Vec::new();
+    if let Some(list) = document()
+        .ok()
+        .and_then(|d| d.query_selector_all(".doc-text [data-heading]").ok())
+    {
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(id) = el.get_attribute("data-heading") {
+                out.push((id, el.get_bounding_client_rect().top()));
+            }
+        }
+    }
+    (out, line)
+}
+
 pub fn scroll_fraction() -> f64 {
     let Ok(w) = window() else { return 0.0 };
     let y = w.scroll_y().unwrap_or(0.0);

@@ -184,6 +184,23 @@ test("the distribution strip has a tick per 五通 occurrence; a tick, or a tap 
   }
 });
 
+test("the contents mark the section being read as the reader scrolls", async () => {
+  const { page, errors, context } = await newPage(browser);
+  await openDoc(page, server.url, "pan-2019-manufacturing");
+  const current = () => page.locator('#toc a[aria-current="location"]').evaluateAll((as) => as.map((a) => a.getAttribute("href").split("/p/")[1]));
+  const ids = await page.locator(".doc-text [data-heading]").evaluateAll((hs) => hs.map((h) => h.dataset.heading));
+  assert.ok(ids.length > 8);
+  for (const id of [ids[6], ids[2], ids[ids.length - 1]]) {
+    await page.locator(`.doc-text [data-heading="${id}"]`).evaluate((h) => h.scrollIntoView({ block: "start" }));
+    await page.waitForFunction((id) => document.querySelector(`#toc a[aria-current="location"][href$="/p/${id}"]`), id);
+    assert.deepEqual(await current(), [id], "one entry marked: the section scrolled to");
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => !document.querySelector('#toc a[aria-current="location"]'));
+  assertNoErrors(errors, "contents follow the reading");
+  await context.close();
+});
+
 test("a deep link scrolls to its paragraph and marks it; back and forward work", async () => {
   const { page, context } = await newPage(browser);
   const doc = DOCS.find((d) => d.id === "li-zhu-2018-capacity-book");

@@ -15,6 +15,8 @@ pub fn Toc(
     doc: &'static Document,
     /// Whether the drawer is open (narrow screens).
     open: RwSignal<bool>,
+    /// The heading of the section being read (`aria-current="location"` on its entry).
+    current: ReadSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app();
     let headings: Vec<_> = doc
@@ -52,9 +54,11 @@ pub fn Toc(
                 {headings.into_iter().map(|h| {
                     let href = Route::Doc { doc: doc_id.clone(), para: Some(h.id.clone()), quote: None }.to_hash();
                     let level = match h.kind { crate::core::corpus::BlockKind::Heading(l) => l, _ => 2 };
+                    let id = h.id.clone();
+                    let here = move || current.with(|c| c.as_deref() == Some(id.as_str())).then_some("location");
                     view! {
                         <li class=format!("toc-l{level}")>
-                            <a href=href on:click=move |_| open.set(false)>{h.text.clone()}</a>
+                            <a href=href aria-current=here on:click=move |_| open.set(false)>{h.text.clone()}</a>
                         </li>
                     }
                 }).collect_view()}

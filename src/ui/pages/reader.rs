@@ -12,6 +12,7 @@ use crate::core::notes::place;
 use crate::core::render::Mark;
 use crate::core::render::RenderOptions;
 use crate::core::route::Route;
+use crate::core::sections::current_section;
 use crate::ui::browser;
 use crate::ui::components::citation_panel::{CitationPanel, CiteTarget};
 use crate::ui::components::notes_list::DocNotes;
@@ -196,8 +197,16 @@ pub fn ReaderPage(
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
+    // The section being read, for the contents to mark (updated only when it changes).
+    let section = RwSignal::new(None::<String>);
     let scroll_listener = window_event_listener(leptos::ev::scroll, move |_| {
-        progress.set(browser::scroll_fraction())
+        progress.set(browser::scroll_fraction());
+        let (headings, line) = browser::heading_tops();
+        let tops: Vec<f64> = headings.iter().map(|(_, top)| *top).collect();
+        let now = current_section(&tops, line).map(|i| headings[i].0.clone());
+        if section.with_untracked(|s| *s != now) {
+            section.set(now);
+        }
     });
     on_cleanup(move || scroll_listener.remove());
 
@@ -276,7 +285,7 @@ pub fn ReaderPage(
         </div>
         <div class="reader-layout">
             <aside class="reader-side">
-                <Toc doc=document open=toc_open/>
+                <Toc doc=document open=toc_open current=section.read_only()/>
                 <DocNotes doc=document/>
             </aside>
             <article class="reader" data-doc=meta.id.clone() aria-labelledby="doc-title">
