@@ -257,6 +257,8 @@ messages! {
     Copied => "已复制到剪贴板", "Copied to the clipboard";
     CopyFailed => "无法写入剪贴板，请手动复制", "Could not write to the clipboard; copy it by hand";
     Cite => "引用", "Cite";
+    LookUp => "查找", "Look up";
+    LookUpHint => "在全部文本和术语表中查找所选文字", "Find the selected words in every text and in the glossary";
     ImportUnknownDocs => "以下文本不在本文库中（笔记已保留）", "These texts are not in this library (the notes are kept)";
     // embed and offline
     EmbedThis => "嵌入", "Embed";

@@ -29,7 +29,9 @@ mod lookup;
 pub use analytics::{DocTermStats, TermCount};
 pub use chart::{grouped_bar_chart, nice_ticks, Bar, BarChart, ChartSpec, Group, Rect, Tick};
 pub use concordance::{kwic_csv, sort_kwic, ConcordanceQuery, KwicSort};
-pub use lookup::{glossary_matches, pinyin_key, GlossaryMatch, MatchField, MatchQuality};
+pub use lookup::{
+    glossary_matches, lookup_entries, pinyin_key, GlossaryMatch, MatchField, MatchQuality,
+};
 
 use super::bundle::{bundle, Bundle};
 use super::segment::{segmenter, Segmenter};

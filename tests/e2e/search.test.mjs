@@ -108,6 +108,40 @@ test("the analytics chart shows the same numbers as the counts, and bars lead to
   }
 });
 
+test("look up a selection: its exact words across the corpus, with the glossary entries in them (desktop and phone)", async () => {
+  const doc = DOCS.find((d) => d.id === "pan-2019-manufacturing");
+  for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
+    const { page, errors, context } = await newPage(browser, viewport);
+    await openDoc(page, server.url, doc.id);
+    // A phrase holding a glossary term, from a paragraph that has one.
+    const { para, start, quote } = await page.evaluate(() => {
+      for (const p of document.querySelectorAll(".doc-text .para")) {
+        const term = p.querySelector('.term[data-kind="glossary"]');
+        if (!term) continue;
+        const text = p.textContent, at = text.indexOf(term.textContent);
+        if (at < 2) continue;
+        return { para: p.dataset.para, start: at - 2, quote: text.slice(at - 2, at + term.textContent.length) };
+      }
+      return {};
+    });
+    assert.ok(para, "a paragraph with a glossary term");
+    await selectText(page, para, start, start + quote.length);
+    const look = page.locator('[data-action="look-up"]');
+    await look.waitFor();
+    const bar = await page.locator(".selection-bar").boundingBox();
+    assert.ok(bar.x >= 0 && bar.x + bar.width <= viewport.width, `the selection bar fits the screen: ${JSON.stringify(bar)}`);
+    await (viewport === VIEWPORTS.phone ? look.tap() : look.click());
+    await page.waitForSelector("[data-search-doc]");
+    const hash = decodeURIComponent(new URL(page.url()).hash);
+    assert.equal(hash, `#/search?q=${quote}&mode=sub`);
+    const found = await page.locator(".kwic-line").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(found.some((h) => h.includes(`/doc/${doc.id}/p/${para}`)), "the passage itself is among the hits");
+    assert.ok(await page.locator("[data-search-term]").count() >= 1, "the glossary entry in the phrase is offered");
+    assertNoErrors(errors, "look up");
+    await context.close();
+  }
+});
+
 test("on a 375 px phone the analytics chart stays legible: its box scrolls, and a bar still leads on", async () => {
   const { page, errors, context } = await newPage(browser, { ...VIEWPORTS.phone });
   await openApp(page, server.url, "#/analytics");

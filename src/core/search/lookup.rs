@@ -8,6 +8,7 @@
 use super::normalize;
 use crate::core::glossary::Term;
 use crate::core::order;
+use crate::core::terms::TermMatcher;
 use serde::{Deserialize, Serialize};
 
 /// Which field of the entry matched.
@@ -187,6 +188,33 @@ pub fn glossary_matches(terms: &[Term], query: &str) -> Vec<GlossaryMatch> {
     found.into_iter().map(|(_, _, m)| m).collect()
 }
 
+/// The entries a lookup offers, as glossary indices, at most `limit`: those matching the
+/// query ([`glossary_matches`]), then those written inside it, in the order they appear
+/// (found by `matcher`, the same longest-match rules as the highlighter): a phrase
+/// selected in the text ("推进国际产能合作") offers the entry it holds (国际产能合作).
+pub fn lookup_entries(
+    terms: &[Term],
+    matcher: &TermMatcher,
+    query: &str,
+    limit: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let within = matcher.find(query).into_iter().map(|h| h.term);
+    for term in glossary_matches(terms, query)
+        .into_iter()
+        .map(|m| m.term)
+        .chain(within)
+    {
+        if out.len() == limit {
+            break;
+        }
+        if !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +267,30 @@ mod tests {
         assert_eq!(pinyin_key("Xī'ān 2025"), "xian2025");
         // Exact first; 共享 gòng xiǎng contains "xian" too.
         assert_eq!(ids("xian"), ["xi-an", "gong-shang"]);
+    }
+
+    #[test]
+    fn a_lookup_offers_the_entries_inside_a_phrase_too() {
+        let g = glossary();
+        let matcher = TermMatcher::new(&g);
+        let ids = |q: &str, limit: usize| -> Vec<&str> {
+            lookup_entries(&g, &matcher, q, limit)
+                .into_iter()
+                .map(|i| g[i].id.as_str())
+                .collect()
+        };
+        // Inside the phrase, in reading order; none twice.
+        assert_eq!(
+            ids("建设小而美的绿色丝绸之路，小而美", 12),
+            ["xiao-er-mei", "lv-se"]
+        );
+        // What matches the query comes first: 西安 (exact pinyin), then 共商共建共享 (contains
+        // "xian"), no entry is written inside "xian".
+        assert_eq!(ids("xian", 12), ["xi-an", "gong-shang"]);
+        // A query that is a part of an entry, and an entry inside it: each once.
+        assert_eq!(ids("小而美", 12), ["xiao-er-mei"]);
+        assert_eq!(ids("建设小而美的绿色丝绸之路", 1), ["xiao-er-mei"]);
+        assert!(ids("制造业", 12).is_empty());
     }
 
     #[test]

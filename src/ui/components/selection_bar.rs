@@ -9,6 +9,7 @@ use crate::core::anchor::{anchor_from_selection, Anchor};
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
 use crate::core::notes::{Note, Target};
+use crate::core::route::{Route, SearchKind};
 use crate::ui::browser;
 use crate::ui::components::citation_panel::CiteTarget;
 use crate::ui::notes_state::{new_id, now, use_notes, Editing};
@@ -16,6 +17,10 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
+
+/// A lookup searches for at most this many characters of the selection (a phrase, not a
+/// paragraph: longer selections would find only themselves).
+const LOOKUP_MAX_CHARS: usize = 40;
 
 /// A selection inside one block of the open document.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +116,7 @@ pub fn SelectionBar(
         picked.get().map(|p| {
             let passage = p.anchor.clone();
             let para = p.anchor.para.clone();
+            let lookup: String = p.anchor.quote.trim().chars().take(LOOKUP_MAX_CHARS).collect();
             let cite_target = CiteTarget { doc: doc.meta.id.clone(), para: p.anchor.para.clone(), quote: p.anchor.quote.clone() };
             view! {
                 <div class="selection-bar" role="toolbar" aria-label=move || state.t(Msg::SelectionActions) style=p.style.clone()>
@@ -129,6 +135,17 @@ pub fn SelectionBar(
                         on:mousedown=move |ev| ev.prevent_default()
                         on:click=move |_| cite.set(Some(cite_target.clone()))>
                         {move || state.t(Msg::Cite)}
+                    </button>
+                    // Lookup on selection: the exact words (substring search) across the
+                    // corpus, with the glossary entries they contain.
+                    <button type="button" class="tool-btn" data-action="look-up"
+                        title=move || state.t(Msg::LookUpHint)
+                        on:mousedown=move |ev| ev.prevent_default()
+                        on:click=move |_| {
+                            picked.set(None);
+                            state.navigate(Route::Search { query: lookup.clone(), kind: SearchKind::Substring });
+                        }>
+                        {move || state.t(Msg::LookUp)}
                     </button>
                 </div>
             }

@@ -3,7 +3,7 @@
 
 use crate::core::i18n::Msg;
 use crate::core::route::{Route, SearchKind};
-use crate::core::search::{glossary_matches, index, SearchMode};
+use crate::core::search::{index, lookup_entries, SearchMode};
 use crate::ui::components::kwic::KwicItem;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -26,14 +26,8 @@ pub fn SearchPage() -> impl IntoView {
     });
     let glossary = Memo::new(move |_| {
         let query = params.get().0;
-        let terms = &state.engine().bundle.terms;
-        let mut found: Vec<usize> = glossary_matches(terms, query.trim())
-            .into_iter()
-            .map(|m| m.term)
-            .collect();
-        found.dedup();
-        found.truncate(12);
-        found
+        let engine = state.engine();
+        lookup_entries(&engine.bundle.terms, &engine.matcher, query.trim(), 12)
     });
     let set_kind = move |kind: SearchKind| {
         let query = params.get_untracked().0;
