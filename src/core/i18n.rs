@@ -258,6 +258,7 @@ messages! {
     CopyFailed => "无法写入剪贴板，请手动复制", "Could not write to the clipboard; copy it by hand";
     Cite => "引用", "Cite";
     LookUp => "查找", "Look up";
+    ContinueReading => "继续阅读", "Continue";
     LookUpHint => "在全部文本和术语表中查找所选文字", "Find the selected words in every text and in the glossary";
     ImportUnknownDocs => "以下文本不在本文库中（笔记已保留）", "These texts are not in this library (the notes are kept)";
     // embed and offline

@@ -18,6 +18,7 @@ pub mod meta_labels;
 pub mod notes;
 pub mod order;
 pub mod prerender;
+pub mod reading;
 pub mod render;
 pub mod route;
 pub mod search;

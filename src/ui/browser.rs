@@ -247,6 +247,23 @@ pub fn heading_tops() -> (Vec<(String, f64)>, f64) {
     (out, line)
 }
 
+/// The id of the paragraph at the reading line (a third of the way down the window), in
+/// the middle of the text column; `None` when a heading, a gap or nothing is there.
+pub fn para_at_reading_line() -> Option<String> {
+    let w = window().ok()?;
+    let line = w.inner_height().ok()?.as_f64()? / 3.0;
+    let doc = document().ok()?;
+    let rect = doc
+        .query_selector(".doc-text")
+        .ok()??
+        .get_bounding_client_rect();
+    let x = (rect.left() + rect.right()) / 2.0;
+    let hit = doc.element_from_point(x as f32, line as f32)?;
+    hit.closest(".doc-text [data-para]")
+        .ok()??
+        .get_attribute("data-para")
+}
+
 pub fn scroll_fraction() -> f64 {
     let Ok(w) = window() else { return 0.0 };
     let y = w.scroll_y().unwrap_or(0.0);

@@ -201,6 +201,42 @@ test("the contents mark the section being read as the reader scrolls", async () 
   await context.close();
 });
 
+test("coming back to a text offers to continue where the reader left it; a bad stored value offers nothing", async () => {
+  const doc = "li-zhu-2018-capacity-book";
+  const { page, errors, context } = await newPage(browser);
+  await openDoc(page, server.url, doc);
+  assert.equal(await page.locator('[data-action="continue-reading"]').count(), 0, "nothing to continue on a first visit");
+  // Read down to about the 25th paragraph (at the reading line, a third of the window), then
+  // pause; paragraphs laid out on the way may move it by one.
+  await page.evaluate(() => {
+    const p = document.querySelectorAll(".doc-text .para[data-n]")[24];
+    p.scrollIntoView({ block: "start" });
+    window.scrollBy(0, p.getBoundingClientRect().top - innerHeight / 3 + 8);
+  });
+  const stored = await page.waitForFunction((doc) => JSON.parse(localStorage.getItem("silk-road-reader/reading/v1") || "{}").docs?.[doc]?.para, doc);
+  const id = await stored.jsonValue();
+  const para = { id, n: await page.locator(`.doc-text [data-para="${id}"]`).getAttribute("data-n") };
+  assert.ok(Number(para.n) >= 22 && Number(para.n) <= 28, `the paragraph read is recorded: ¶${para.n}`);
+  // Back by the library's card.
+  await openApp(page, server.url, "#/");
+  await page.locator(`[data-doc-card="${doc}"] a`).first().click();
+  const link = page.locator('[data-action="continue-reading"]');
+  await link.waitFor();
+  assert.match(await link.innerText(), new RegExp(`¶${para.n}$`));
+  assert.match(await link.getAttribute("aria-label"), new RegExp(`段 ${para.n}$`), "named in words, not by its ¶ sign");
+  await checkA11y(page, "reader with a continue link");
+  await link.click();
+  await page.waitForSelector(`[data-para="${para.id}"].is-target`, { state: "attached" });
+  assert.equal(await link.isVisible(), false, "gone once the address names the paragraph");
+  // Whatever is stored, a reader is never stopped: unreadable means nothing to continue.
+  await page.evaluate(() => localStorage.setItem("silk-road-reader/reading/v1", "{not json"));
+  await openApp(page, server.url, "#/");
+  await openDoc(page, server.url, doc);
+  assert.equal(await page.locator('[data-action="continue-reading"]').count(), 0);
+  assertNoErrors(errors, "continue reading");
+  await context.close();
+});
+
 test("a deep link scrolls to its paragraph and marks it; back and forward work", async () => {
   const { page, context } = await newPage(browser);
   const doc = DOCS.find((d) => d.id === "li-zhu-2018-capacity-book");

@@ -14,6 +14,7 @@ pub mod note_editor;
 pub mod notes_banner;
 pub mod notes_list;
 pub mod popover;
+pub mod reading_place;
 pub mod search_box;
 pub mod selection_bar;
 pub mod settings_panel;

@@ -17,6 +17,7 @@ use crate::ui::browser;
 use crate::ui::components::citation_panel::{CitationPanel, CiteTarget};
 use crate::ui::components::notes_list::DocNotes;
 use crate::ui::components::popover::{PopoverCtl, TermPopover};
+use crate::ui::components::reading_place::{track_reading_place, ContinueLink};
 use crate::ui::components::selection_bar::SelectionBar;
 use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
 use crate::ui::notes_state::{use_notes, Editing, NotesState};
@@ -209,6 +210,7 @@ pub fn ReaderPage(
         }
     });
     on_cleanup(move || scroll_listener.remove());
+    track_reading_place(document);
 
     // Deep links: after the text is in the DOM, go to the named block (or to the top).
     Effect::new(move |_| {
@@ -319,6 +321,7 @@ pub fn ReaderPage(
                             {move || state.t(Msg::Contents)}
                         </button>
                         <crate::ui::components::embed_snippet::EmbedSnippet doc=doc/>
+                        <ContinueLink doc=document/>
                     </div>
                     <Legend doc=doc/>
                 </header>

@@ -1,0 +1,72 @@
+//! Where the reader left a document (`core::reading`): recorded as they scroll, offered as a
+//! "continue at ¶N" link in the toolbar when they come back. Embeds neither record nor offer
+//! (an embed shows one passage, chosen by the page that embeds it).
+
+use crate::core::corpus::Document;
+use crate::core::i18n::Msg;
+use crate::core::reading::{ReadingPlaces, READING_KEY};
+use crate::core::route::Route;
+use crate::ui::browser;
+use crate::ui::state::use_app;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+/// How long scrolling must pause before the place is written (a fling writes once).
+const SETTLE_MS: u32 = 700;
+
+/// What was stored; nothing when storage is blocked or holds something unreadable.
+fn stored() -> ReadingPlaces {
+    browser::storage_get(READING_KEY)
+        .ok()
+        .flatten()
+        .map(|raw| ReadingPlaces::decode(&raw))
+        .unwrap_or_default()
+}
+
+/// Records the paragraph being read in `doc` whenever scrolling settles.
+pub fn track_reading_place(doc: &'static Document) {
+    let state = use_app();
+    if state.embed {
+        return;
+    }
+    let timer: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
+    let listener = window_event_listener(leptos::ev::scroll, move |_| {
+        timer.set_value(Some(Timeout::new(SETTLE_MS, move || {
+            let Some(para) = browser::para_at_reading_line() else {
+                return;
+            };
+            // Read again: another tab may have recorded another document meanwhile.
+            let mut places = stored();
+            if places.record(&doc.meta.id, &para, browser::now_ms()) {
+                // A full or blocked storage only means no "continue" link next time.
+                let _ = browser::storage_set(READING_KEY, &places.encode());
+            }
+        })));
+    });
+    on_cleanup(move || {
+        listener.remove();
+        timer.set_value(None);
+    });
+}
+
+/// "Continue at ¶N": where the reader was when they last read `doc`, shown while the
+/// address names no paragraph.
+#[component]
+pub fn ContinueLink(
+    /// The document.
+    doc: &'static Document,
+) -> impl IntoView {
+    let state = use_app();
+    let place = (!state.embed).then(|| stored().resume(doc)).flatten();
+    place.map(|(para, number)| {
+        let href = Route::Doc { doc: doc.meta.id.clone(), para: Some(para), quote: None }.to_hash();
+        let linked = move || matches!(state.route.get(), Route::Doc { para: Some(_), .. });
+        view! {
+            // Its name in words: "¶" is read out as a symbol name, if at all.
+            <a class="tool-btn continue-link" data-action="continue-reading" href=href hidden=linked
+                aria-label=move || format!("{} · {} {number}", state.t(Msg::ContinueReading), state.t(Msg::Paragraph))>
+                {move || format!("{} ¶{number}", state.t(Msg::ContinueReading))}
+            </a>
+        }
+    })
+}
