@@ -4,8 +4,8 @@
 
 use super::citation::paragraph_number;
 use super::corpus::Document;
+use super::notes::Millis;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The localStorage key.
 pub const READING_KEY: &str = "silk-road-reader/reading/v1";
@@ -13,19 +13,22 @@ pub const READING_KEY: &str = "silk-road-reader/reading/v1";
 /// Paragraphs this close to the start are not worth a "continue" link.
 const WORTH_RESUMING: usize = 3;
 
-/// One document's place: its paragraph id and when it was read (ms since 1970).
+/// One document's place: its paragraph id and when it was read (ms since 1970; whole
+/// milliseconds, as the notes keep time).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
+    pub doc: String,
     pub para: String,
     #[serde(default)]
-    pub at: f64,
+    pub at: Millis,
 }
 
-/// Every document's place, by document id.
+/// Every document's place, one per document. (A list, not a map: a few documents, and
+/// a map's serde code alone cost the wasm 2 kB brotli.)
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReadingPlaces {
     #[serde(default)]
-    pub docs: BTreeMap<String, Place>,
+    pub places: Vec<Place>,
 }
 
 impl ReadingPlaces {
@@ -40,24 +43,34 @@ impl ReadingPlaces {
     }
 
     /// Records that `para` of `doc` is being read; false when that was already so.
-    pub fn record(&mut self, doc: &str, para: &str, now: f64) -> bool {
-        if self.docs.get(doc).is_some_and(|p| p.para == para) {
-            return false;
+    pub fn record(&mut self, doc: &str, para: &str, now: Millis) -> bool {
+        match self.places.iter_mut().find(|p| p.doc == doc) {
+            Some(place) if place.para == para => false,
+            Some(place) => {
+                place.para = para.to_string();
+                place.at = now;
+                true
+            }
+            None => {
+                self.places.push(Place {
+                    doc: doc.to_string(),
+                    para: para.to_string(),
+                    at: now,
+                });
+                true
+            }
         }
-        self.docs.insert(
-            doc.to_string(),
-            Place {
-                para: para.to_string(),
-                at: now,
-            },
-        );
-        true
+    }
+
+    /// The place recorded for `doc`.
+    pub fn get(&self, doc: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.doc == doc)
     }
 
     /// Where to offer to continue `doc`: the paragraph's id and its number as the reader
     /// shows it, when it is still in the text and past the first few paragraphs.
     pub fn resume(&self, doc: &Document) -> Option<(String, usize)> {
-        let place = self.docs.get(&doc.meta.id)?;
+        let place = self.get(&doc.meta.id)?;
         let number = paragraph_number(doc, &place.para)?;
         (number >= WORTH_RESUMING).then(|| (place.para.clone(), number))
     }
@@ -71,21 +84,22 @@ mod tests {
     #[test]
     fn a_place_is_kept_per_document_and_survives_a_round_trip() {
         let mut places = ReadingPlaces::default();
-        assert!(places.record("a", "p7", 1.0));
+        assert!(places.record("a", "p7", 1));
         assert!(
-            !places.record("a", "p7", 2.0),
+            !places.record("a", "p7", 2),
             "the same paragraph again is no change"
         );
-        assert!(places.record("a", "p9", 3.0));
-        assert!(places.record("b", "p2", 4.0));
+        assert!(places.record("a", "p9", 3));
+        assert!(places.record("b", "p2", 4));
         let back = ReadingPlaces::decode(&places.encode());
         assert_eq!(back, places);
-        assert_eq!(back.docs["a"].para, "p9");
+        assert_eq!(back.get("a").map(|p| p.para.as_str()), Some("p9"));
+        assert_eq!(back.places.len(), 2, "one place per document");
     }
 
     #[test]
     fn unreadable_storage_is_nothing_read() {
-        for raw in ["", "null", "{", "[1,2]", "{\"docs\": 5}"] {
+        for raw in ["", "null", "{", "[1,2]", "{\"places\": 5}"] {
             assert_eq!(
                 ReadingPlaces::decode(raw),
                 ReadingPlaces::default(),
@@ -93,8 +107,8 @@ mod tests {
             );
         }
         // A place without its time is still a place.
-        let p = ReadingPlaces::decode(r#"{"docs":{"a":{"para":"p4"}}}"#);
-        assert_eq!(p.docs["a"].para, "p4");
+        let p = ReadingPlaces::decode(r#"{"places":[{"doc":"a","para":"p4"}]}"#);
+        assert_eq!(p.get("a").map(|p| p.para.as_str()), Some("p4"));
     }
 
     #[test]
@@ -108,15 +122,15 @@ mod tests {
             .collect();
         let mut places = ReadingPlaces::default();
         let id = &doc.meta.id;
-        places.record(id, paras[0], 0.0);
+        places.record(id, paras[0], 0);
         assert_eq!(
             places.resume(doc),
             None,
             "the first paragraph: nothing to continue"
         );
-        places.record(id, paras[9], 0.0);
+        places.record(id, paras[9], 0);
         assert_eq!(places.resume(doc), Some((paras[9].to_string(), 10)));
-        places.record(id, "no-such-paragraph", 0.0);
+        places.record(id, "no-such-paragraph", 0);
         assert_eq!(
             places.resume(doc),
             None,

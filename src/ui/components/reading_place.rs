@@ -4,6 +4,7 @@
 
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
+use crate::core::notes::Millis;
 use crate::core::reading::{ReadingPlaces, READING_KEY};
 use crate::core::route::Route;
 use crate::ui::browser;
@@ -37,7 +38,7 @@ pub fn track_reading_place(doc: &'static Document) {
             };
             // Read again: another tab may have recorded another document meanwhile.
             let mut places = stored();
-            if places.record(&doc.meta.id, &para, browser::now_ms()) {
+            if places.record(&doc.meta.id, &para, browser::now_ms() as Millis) {
                 // A full or blocked storage only means no "continue" link next time.
                 let _ = browser::storage_set(READING_KEY, &places.encode());
             }
@@ -62,10 +63,15 @@ pub fn ContinueLink(
         let href = Route::Doc { doc: doc.meta.id.clone(), para: Some(para), quote: None }.to_hash();
         let linked = move || matches!(state.route.get(), Route::Doc { para: Some(_), .. });
         view! {
-            // Its name in words: "¶" is read out as a symbol name, if at all.
-            <a class="tool-btn continue-link" data-action="continue-reading" href=href hidden=linked
-                aria-label=move || format!("{} · {} {number}", state.t(Msg::ContinueReading), state.t(Msg::Paragraph))>
-                {move || format!("{} ¶{number}", state.t(Msg::ContinueReading))}
+            // Its name in words ("继续阅读 段 20"): the ¶ sign is for the eye only.
+            <a class="tool-btn continue-link" data-action="continue-reading" href=href hidden=linked>
+                // One span: the button's flex gap would otherwise part "¶" from its number.
+                <span>
+                    {move || state.t(Msg::ContinueReading)}" "
+                    <span aria-hidden="true">"¶"</span>
+                    <span class="visually-hidden">{move || state.t(Msg::Paragraph)}" "</span>
+                    {number}
+                </span>
             </a>
         }
     })
