@@ -217,9 +217,12 @@ test("coming back to a text offers to continue where the reader left it; a bad s
   const id = await stored.jsonValue();
   const para = { id, n: await page.locator(`.doc-text [data-para="${id}"]`).getAttribute("data-n") };
   assert.ok(Number(para.n) >= 22 && Number(para.n) <= 28, `the paragraph read is recorded: ¶${para.n}`);
-  // Back by the library's card.
+  // The library's card says so too; back by its title.
   await openApp(page, server.url, "#/");
-  await page.locator(`[data-doc-card="${doc}"] a`).first().click();
+  const card = page.locator(`[data-doc-card="${doc}"]`);
+  assert.equal(await card.locator('[data-action="continue-reading"]').getAttribute("href"), `#/doc/${doc}/p/${para.id}`);
+  assert.equal(await page.locator('.doc-list [data-action="continue-reading"]').count(), 1, "only the text that was read");
+  await card.locator(".card-title a").click();
   const link = page.locator('[data-action="continue-reading"]');
   await link.waitFor();
   assert.match(await link.innerText(), new RegExp(`¶\\s*段?\\s*${para.n}$`));

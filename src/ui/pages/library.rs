@@ -3,7 +3,9 @@
 use crate::core::corpus::Document;
 use crate::core::i18n::Msg;
 use crate::core::order;
+use crate::core::reading::ReadingPlaces;
 use crate::ui::components::five_bars::FiveBars;
+use crate::ui::components::reading_place::{stored, ContinueLink};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -45,6 +47,8 @@ fn DocCard(
     doc: &'static Document,
     /// The largest five-count in the library (scales the charts alike).
     max: usize,
+    /// Where the reader left each document.
+    places: ReadingPlaces,
 ) -> impl IntoView {
     let state = use_app();
     let meta = &doc.meta;
@@ -68,6 +72,8 @@ fn DocCard(
             <p class="card-meta card-kind">
                 {move || state.t(kind_label(&meta.kind))}" · "
                 {move || format!("{} {}", chars, state.t(Msg::Chars))}
+                {places.resume(doc).is_some().then_some(" · ")}
+                <ContinueLink doc=doc places=places in_reader=false/>
             </p>
             <FiveBars counts=counts max=max/>
             <p class="card-attribution" lang="en">{meta.attribution.clone()}</p>
@@ -89,6 +95,7 @@ pub fn LibraryPage() -> impl IntoView {
     let mut kinds: Vec<&str> = docs.iter().map(|d| d.meta.kind.as_str()).collect();
     order::sort(&mut kinds);
     kinds.dedup();
+    let places = stored();
     let shown = move || {
         let mut list: Vec<usize> = (0..docs.len())
             .filter(|&i| kind.with(|k| k.is_empty() || docs[i].meta.kind == *k))
@@ -131,7 +138,7 @@ pub fn LibraryPage() -> impl IntoView {
                 </select>
             </div>
             <ul class="doc-list" data-testid="library">
-                {move || shown().into_iter().map(|i| view! { <DocCard index=i doc=&docs[i] max=max/> }).collect_view()}
+                {move || shown().into_iter().map(|i| view! { <DocCard index=i doc=&docs[i] max=max places=places.clone()/> }).collect_view()}
             </ul>
         </section>
     }

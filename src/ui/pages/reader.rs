@@ -17,7 +17,7 @@ use crate::ui::browser;
 use crate::ui::components::citation_panel::{CitationPanel, CiteTarget};
 use crate::ui::components::notes_list::DocNotes;
 use crate::ui::components::popover::{PopoverCtl, TermPopover};
-use crate::ui::components::reading_place::{track_reading_place, ContinueLink};
+use crate::ui::components::reading_place::{stored, track_reading_place, ContinueLink};
 use crate::ui::components::selection_bar::SelectionBar;
 use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
 use crate::ui::notes_state::{use_notes, Editing, NotesState};
@@ -334,7 +334,7 @@ pub fn ReaderPage(
                             {move || state.t(Msg::Contents)}
                         </button>
                         <crate::ui::components::embed_snippet::EmbedSnippet doc=doc/>
-                        <ContinueLink doc=document/>
+                        <ContinueLink doc=document places=stored() in_reader=true/>
                     </div>
                     <Legend doc=doc/>
                 </header>
