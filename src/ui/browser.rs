@@ -220,16 +220,17 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-/// The scroll position and extent of the page, for the progress bar.
+/// The height of the window that counts as "being read": a third of the way down. The
+/// contents mark the section whose heading is above it; the reading place is the
+/// paragraph on it.
+fn reading_line() -> Option<f64> {
+    Some(window().ok()?.inner_height().ok()?.as_f64()? / 3.0)
+}
+
 /// The document's headings in reading order, with the top of each in viewport pixels, and
-/// the height that counts as "being read" (a third of the window).
+/// the reading line.
 pub fn heading_tops() -> (Vec<(String, f64)>, f64) {
-    let line = window()
-        .ok()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0)
-        / 3.0;
+    let line = reading_line().unwrap_or(0.0);
     let mut out = Vec::new();
     if let Some(list) = document()
         .ok()
@@ -247,23 +248,26 @@ pub fn heading_tops() -> (Vec<(String, f64)>, f64) {
     (out, line)
 }
 
-/// The id of the paragraph at the reading line (a third of the way down the window), in
-/// the middle of the text column; `None` when a heading, a gap or nothing is there.
+/// The id of the paragraph on the reading line, in the middle of the text column. When the
+/// line falls between two paragraphs or on a heading, the first paragraph just below it
+/// (within 48 px); `None` when there is none.
 pub fn para_at_reading_line() -> Option<String> {
-    let w = window().ok()?;
-    let line = w.inner_height().ok()?.as_f64()? / 3.0;
+    let line = reading_line()?;
     let doc = document().ok()?;
     let rect = doc
         .query_selector(".doc-text")
         .ok()??
         .get_bounding_client_rect();
     let x = (rect.left() + rect.right()) / 2.0;
-    let hit = doc.element_from_point(x as f32, line as f32)?;
-    hit.closest(".doc-text [data-para]")
-        .ok()??
-        .get_attribute("data-para")
+    [0.0, 16.0, 32.0, 48.0].into_iter().find_map(|dy| {
+        doc.element_from_point(x as f32, (line + dy) as f32)?
+            .closest(".doc-text [data-para]")
+            .ok()??
+            .get_attribute("data-para")
+    })
 }
 
+/// The scroll position and extent of the page, for the progress bar.
 pub fn scroll_fraction() -> f64 {
     let Ok(w) = window() else { return 0.0 };
     let y = w.scroll_y().unwrap_or(0.0);

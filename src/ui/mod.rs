@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod notes_state;
 pub mod pages;
+pub mod settle;
 pub mod state;
 
 /// Mounts the app into `<body>` and removes the loading message and the pre-rendered

@@ -8,8 +8,8 @@ use crate::core::notes::Millis;
 use crate::core::reading::{ReadingPlaces, READING_KEY};
 use crate::core::route::Route;
 use crate::ui::browser;
+use crate::ui::settle::when_scrolling_settles;
 use crate::ui::state::use_app;
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 /// How long scrolling must pause before the place is written (a fling writes once).
@@ -39,23 +39,16 @@ pub fn track_reading_place(doc: &'static Document) {
     if state.embed {
         return;
     }
-    let timer: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
-    let listener = window_event_listener(leptos::ev::scroll, move |_| {
-        timer.set_value(Some(Timeout::new(SETTLE_MS, move || {
-            let Some(para) = browser::para_at_reading_line() else {
-                return;
-            };
-            // Read again: another tab may have recorded another document meanwhile.
-            let mut places = read_places();
-            if places.record(&doc.meta.id, &para, browser::now_ms() as Millis) {
-                // A full or blocked storage only means no "continue" link next time.
-                let _ = browser::storage_set(READING_KEY, &places.encode());
-            }
-        })));
-    });
-    on_cleanup(move || {
-        listener.remove();
-        timer.set_value(None);
+    when_scrolling_settles(SETTLE_MS, move || {
+        let Some(para) = browser::para_at_reading_line() else {
+            return;
+        };
+        // Read again: another tab may have recorded another document meanwhile.
+        let mut places = read_places();
+        if places.record(&doc.meta.id, &para, browser::now_ms() as Millis) {
+            // A full or blocked storage only means no "continue" link next time.
+            let _ = browser::storage_set(READING_KEY, &places.encode());
+        }
     });
 }
 

@@ -21,14 +21,14 @@ use crate::ui::components::reading_place::{stored, track_reading_place, Continue
 use crate::ui::components::selection_bar::SelectionBar;
 use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
 use crate::ui::notes_state::{use_notes, Editing, NotesState};
+use crate::ui::settle::when_scrolling_settles;
 use crate::ui::state::use_app;
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 
 /// How long scrolling pauses before the contents mark the section being read.
 const SECTION_SETTLE_MS: u32 = 120;
-use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 
 /// Scrolls to the block a deep link names and marks it; opens a closed details box.
 fn show_block(id: &str) {
@@ -202,26 +202,20 @@ pub fn ReaderPage(
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
-    // The section being read, for the contents to mark (updated only when it changes),
-    // once scrolling pauses: measuring the headings in the scroll event itself forced a
-    // layout of a document just switched to, before its text was in place (switching p95
-    // 95-101 → 132-147 ms; BENCHMARKS session 6).
-    let section = RwSignal::new(None::<String>);
-    let section_timer: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
     let scroll_listener = window_event_listener(leptos::ev::scroll, move |_| {
-        progress.set(browser::scroll_fraction());
-        section_timer.set_value(Some(Timeout::new(SECTION_SETTLE_MS, move || {
-            let (headings, line) = browser::heading_tops();
-            let tops: Vec<f64> = headings.iter().map(|(_, top)| *top).collect();
-            let now = current_section(&tops, line).map(|i| headings[i].0.clone());
-            if section.with_untracked(|s| *s != now) {
-                section.set(now);
-            }
-        })));
+        progress.set(browser::scroll_fraction())
     });
-    on_cleanup(move || {
-        scroll_listener.remove();
-        section_timer.set_value(None);
+    on_cleanup(move || scroll_listener.remove());
+    // The section being read, for the contents to mark (set only when it changes). It
+    // measures the headings, so it waits for scrolling to pause (see `ui::settle`).
+    let section = RwSignal::new(None::<String>);
+    when_scrolling_settles(SECTION_SETTLE_MS, move || {
+        let (headings, line) = browser::heading_tops();
+        let tops: Vec<f64> = headings.iter().map(|(_, top)| *top).collect();
+        let now = current_section(&tops, line).map(|i| headings[i].0.clone());
+        if section.with_untracked(|s| *s != now) {
+            section.set(now);
+        }
     });
     track_reading_place(document);
 
