@@ -68,6 +68,9 @@ messages! {
     AppName => "丝路读本", "Silk Road Reader";
     AppTagline => "“一带一路”与中国制造政策文本阅读器", "A reader for Chinese texts on the Belt and Road and Chinese manufacturing";
     SkipToContent => "跳到正文", "Skip to content";
+    SkipText => "跳过正文", "Skip the text";
+    SkipTextTerms => "个术语", "terms";
+    StripKeys => "方向键在各处之间移动，Home 与 End 到首尾", "The arrow keys move between the occurrences; Home and End go to the first and last";
     NavLibrary => "文库", "Library";
     NavGlossary => "术语表", "Glossary";
     NavNotes => "笔记", "Notes";

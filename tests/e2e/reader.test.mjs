@@ -184,6 +184,53 @@ test("the distribution strip has a tick per 五通 occurrence; a tick, or a tap 
   }
 });
 
+test("keyboard: one step skips the text's terms, and the strip is one tab stop walked with the arrow keys", async () => {
+  const { page, errors, context } = await newPage(browser);
+  await openDoc(page, server.url, "pan-2019-manufacturing");
+  // The skip link before the text: hidden until focused, it says how many terms it skips.
+  const skip = page.locator(".skip-text");
+  assert.ok((await skip.boundingBox()).width <= 1, "out of sight until focused");
+  await skip.focus();
+  assert.ok((await skip.boundingBox()).width > 80, "shown when focused");
+  const terms = await page.locator(".doc-text [data-kind]").count();
+  assert.ok(terms > 50, `${terms} terms in the tab order`);
+  assert.match(await skip.innerText(), new RegExp(`^(Skip the text \\(${terms} terms\\)|跳过正文（${terms} 个术语）)$`));
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "doc-end");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest(".doc-neighbours a")), "Tab goes on to a neighbouring text");
+
+  // The strip: one tick in the tab order; arrows, Home and End move between ticks.
+  assert.equal(await page.locator('.strip a[tabindex="0"]').count(), 1);
+  const last = (await page.locator(".strip a").count()) - 1;
+  await page.locator('.strip a[tabindex="0"]').focus();
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute("data-tick"));
+  assert.equal(await focused(), "0");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), "1");
+  await page.keyboard.press("End");
+  assert.equal(await focused(), String(last));
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), String(last), "stays on the last");
+  await page.keyboard.press("Home");
+  assert.equal(await focused(), "0");
+  assert.equal(await page.locator('.strip a[tabindex="0"]').getAttribute("data-tick"), "0");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => !document.activeElement.closest(".strip")), "Tab leaves the strip");
+  // Hiding a term takes its ticks out of the walk and of the tab order.
+  const first = await page.locator(".strip .tick").first().getAttribute("class");
+  const firstTerm = ["政策沟通", "设施联通", "贸易畅通", "资金融通", "民心相通"][Number(first.match(/f(\d)/)[1])];
+  await page.locator(`[data-five-toggle="${firstTerm}"]`).click();
+  const stop = page.locator('.strip a[tabindex="0"]');
+  assert.equal(await stop.count(), 1);
+  assert.ok(await stop.isVisible(), "the tab stop is a shown tick");
+  await stop.focus();
+  await page.keyboard.press("Home");
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".tick").hidden), false);
+  assertNoErrors(errors, "keyboard skip and strip");
+  await context.close();
+});
+
 test("the contents mark the section being read as the reader scrolls", async () => {
   const { page, errors, context } = await newPage(browser);
   await openDoc(page, server.url, "pan-2019-manufacturing");

@@ -6,7 +6,7 @@ use crate::core::corpus::is_id;
 use crate::core::corpus::Document;
 use crate::core::doc_html::{doc_text_html, DocLabels};
 use crate::core::glossary::FIVE_IDS;
-use crate::core::i18n::Msg;
+use crate::core::i18n::{Lang, Msg};
 use crate::core::meta_labels::{authors_label, date_label, venue_label};
 use crate::core::notes::place;
 use crate::core::render::Mark;
@@ -141,6 +141,12 @@ pub fn ReaderPage(
     let document: &'static Document = &bundle.docs[doc];
     let meta = &document.meta;
     let analysis = state.analysis(doc);
+    // Every highlighted term is a stop in the tab order: the skip link before the text
+    // says how many, and jumps past them to the links to the neighbouring texts.
+    let term_count: usize = analysis
+        .as_ref()
+        .map(|a| a.blocks.iter().map(|b| b.hits.len()).sum())
+        .unwrap_or(0);
     let toc_open = RwSignal::new(false);
     let notes = use_notes();
     // Every highlight to draw: the notes of this document, and the passage a link names.
@@ -332,6 +338,12 @@ pub fn ReaderPage(
                     </div>
                     <Legend doc=doc/>
                 </header>
+                <a class="skip-text" href="#doc-end" on:click=move |ev| {
+                    ev.prevent_default();
+                    if let Some(end) = browser::query("#doc-end") {
+                        browser::focus(&end);
+                    }
+                }>{move || skip_text_label(state.lang.get(), term_count)}</a>
                 <div class=hidden_classes lang="zh-Hans"
                     on:click=move |ev| {
                         popover.on_click(&ev);
@@ -340,7 +352,7 @@ pub fn ReaderPage(
                     on:keydown=move |ev| popover.on_key(&ev)
                     on:pointerover=move |ev| popover.on_pointer_over(&ev)
                     on:pointerout=move |ev| popover.on_pointer_out(&ev) node_ref=text_ref></div>
-                <nav class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
+                <nav id="doc-end" tabindex="-1" class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
                     {prev.map(|d| view! {
                         <a class="prev-doc" rel="prev" href=format!("#/doc/{}", d.meta.id)>
                             <span class="dir">{move || state.t(Msg::PrevDoc)}</span>
@@ -360,5 +372,14 @@ pub fn ReaderPage(
             <SelectionBar doc=document cite=cite/>
             <CitationPanel target=cite/>
         </div>
+    }
+}
+
+/// "Skip the text (106 terms)": what the skip link before the text says.
+fn skip_text_label(lang: Lang, terms: usize) -> String {
+    let (skip, unit) = (Msg::SkipText.text(lang), Msg::SkipTextTerms.text(lang));
+    match lang {
+        Lang::Zh => format!("{skip}（{terms} {unit}）"),
+        Lang::En => format!("{skip} ({terms} {unit})"),
     }
 }
