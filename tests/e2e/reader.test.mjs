@@ -231,6 +231,23 @@ test("keyboard: one step skips the text's terms, and the strip is one tab stop w
   await context.close();
 });
 
+test("on a 320 px phone in English the tools keep to one row (no jump when 'continue' appears) and no legend term or count breaks", async () => {
+  const { page, errors, context } = await newPage(browser, { width: 320, height: 700, hasTouch: true, isMobile: true, locale: "en-US" });
+  await openApp(page, server.url, "#/");
+  await page.evaluate(() => localStorage.setItem("silk-road-reader/reading/v1", JSON.stringify({ places: [{ doc: "pan-2019-manufacturing", para: "p20", at: Date.now() - 3600e3 }] })));
+  await openDoc(page, server.url, "pan-2019-manufacturing");
+  await page.locator(".reader-tools .continue-link:not([hidden])").waitFor();
+  const rows = await page.locator(".reader-tools").evaluate((bar) => new Set([...bar.children].filter((c) => c.offsetParent).map((c) => Math.round(c.getBoundingClientRect().top))).size);
+  assert.equal(rows, 1, "contents, embed and continue on one row");
+  const broken = await page.locator(".legend-item").evaluateAll((items) => items.flatMap((item) => [".legend-term", ".legend-count"].map((sel) => {
+    const el = item.querySelector(sel);
+    return el.getClientRects().length === 1 && el.getBoundingClientRect().height < 30 ? null : `${item.dataset.fiveToggle} ${sel}`;
+  })).filter(Boolean));
+  assert.deepEqual(broken, []);
+  assertNoErrors(errors, "320 px tools and legend");
+  await context.close();
+});
+
 test("the contents mark the section being read as the reader scrolls", async () => {
   const { page, errors, context } = await newPage(browser);
   await openDoc(page, server.url, "pan-2019-manufacturing");
