@@ -227,6 +227,12 @@ test("keyboard: one step skips the text's terms, and the strip is one tab stop w
   await stop.focus();
   await page.keyboard.press("Home");
   assert.equal(await page.evaluate(() => document.activeElement.closest(".tick").hidden), false);
+  // Also when the text opens with that term already hidden (the choice persists).
+  await page.reload();
+  await page.locator(".strip .tick").first().waitFor({ state: "attached" });
+  assert.equal(await page.locator(".strip .tick").first().isVisible(), false, "the first tick's term is still hidden");
+  assert.equal(await page.locator('.strip a[tabindex="0"]').count(), 1);
+  assert.ok(await page.locator('.strip a[tabindex="0"]').isVisible(), "the tab stop is a shown tick after a reload");
   assertNoErrors(errors, "keyboard skip and strip");
   await context.close();
 });

@@ -34,20 +34,12 @@ pub fn Strip(
         .to_hash()
     };
     let all = ticks.clone();
-    // The tick last focused, which keeps the strip's place in the tab order.
-    let active = RwSignal::new(0usize);
-    let stop = {
-        let ticks = ticks.clone();
-        Memo::new(move |_| {
-            state
-                .settings
-                .with(|s| tab_stop(&ticks, active.get(), &s.five))
-        })
-    };
+    // The strip's one place in the tab order is kept in the DOM (`tabindex` 0 on one tick,
+    // -1 on the others) rather than in a signal read by every tick: the same behaviour,
+    // for a fraction of the code (BENCHMARKS.md, session 7).
     let on_key = {
         let ticks = ticks.clone();
         move |ev: web_sys::KeyboardEvent| {
-            use wasm_bindgen::JsCast;
             let Some(mv) = Step::from_key(&ev.key()) else {
                 return;
             };
@@ -55,60 +47,57 @@ pub fn Strip(
                 return;
             }
             ev.prevent_default();
-            let from = stop.get_untracked().unwrap_or(0);
-            let Some(to) = state
+            let from = tick_index(ev.target()).unwrap_or(0);
+            let to = state
                 .settings
-                .with_untracked(|s| step(&ticks, from, mv, &s.five))
-            else {
+                .with_untracked(|s| step(&ticks, from, mv, &s.five));
+            if let (Some(to), Some(nav)) = (to, element(ev.current_target())) {
+                if let Some(link) = move_tab_stop(&nav, to) {
+                    crate::ui::browser::focus(&link);
+                }
+            }
+        }
+    };
+    // A tick focused by Tab or a click takes the tab stop.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let (Some(i), Some(nav)) = (tick_index(ev.target()), element(ev.current_target())) {
+            move_tab_stop(&nav, i);
+        }
+    };
+    // A hidden term's ticks are hidden: if the tab stop was one, the first shown tick takes it.
+    {
+        let ticks = ticks.clone();
+        Effect::new(move |_| {
+            let shown = state.settings.with(|s| s.five);
+            let Some(nav) = crate::ui::browser::query(".strip") else {
                 return;
             };
-            active.set(to);
-            let link = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|nav| {
-                    nav.query_selector(&format!("a[data-tick='{to}']"))
-                        .ok()
-                        .flatten()
-                });
-            if let Some(link) = link {
-                crate::ui::browser::focus(&link);
+            let current = nav
+                .query_selector("a[tabindex='0']")
+                .ok()
+                .flatten()
+                .and_then(|a| a.get_attribute("data-tick"))
+                .and_then(|i| i.parse::<usize>().ok())
+                .unwrap_or(0);
+            if let Some(to) = tab_stop(&ticks, current, &shown) {
+                if to != current {
+                    move_tab_stop(&nav, to);
+                }
             }
-        }
-    };
-    // A tick focused by Tab or a click becomes the active one.
-    let on_focus = move |ev: web_sys::FocusEvent| {
-        use wasm_bindgen::JsCast;
-        let tick = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|a| a.get_attribute("data-tick"))
-            .and_then(|i| i.parse::<usize>().ok());
-        if let Some(i) = tick {
-            if active.get_untracked() != i {
-                active.set(i);
-            }
-        }
-    };
+        });
+    }
     let on_strip = {
         let href_of = href_of.clone();
         // Also by mouse: a click between ticks is taken to mean the nearest.
         move |ev: web_sys::MouseEvent| {
-            use wasm_bindgen::JsCast;
-            let target = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             // A tick's own link is followed as a link.
-            if target
-                .as_ref()
+            if element(ev.target())
                 .and_then(|t| t.closest("a").ok().flatten())
                 .is_some()
             {
                 return;
             }
-            let list = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            let list = element(ev.current_target())
                 .and_then(|nav| nav.query_selector("ol").ok().flatten());
             let Some(list) = list else { return };
             let rect = list.get_bounding_client_rect();
@@ -134,11 +123,34 @@ pub fn Strip(
                     view! {
                         <li class=format!("tick f{}", t.five) style=format!("top: {:.2}%", t.at * 100.0) hidden=hidden>
                             <a href=href aria-label=label title=label data-tick=i
-                                tabindex=move || if stop.get() == Some(i) { "0" } else { "-1" }></a>
+                                tabindex=if i == 0 { "0" } else { "-1" }></a>
                         </li>
                     }
                 }).collect_view()}
             </ol>
         </nav>
     })
+}
+
+fn element(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+}
+
+/// The index of the tick an event happened on (its `data-tick`).
+fn tick_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    element(target)?.get_attribute("data-tick")?.parse().ok()
+}
+
+/// Gives tick `to` the strip's place in the tab order; returns its link.
+fn move_tab_stop(nav: &web_sys::Element, to: usize) -> Option<web_sys::Element> {
+    let link = nav
+        .query_selector(&format!("a[data-tick='{to}']"))
+        .ok()
+        .flatten()?;
+    if let Ok(Some(old)) = nav.query_selector("a[tabindex='0']") {
+        let _ = old.set_attribute("tabindex", "-1");
+    }
+    let _ = link.set_attribute("tabindex", "0");
+    Some(link)
 }
