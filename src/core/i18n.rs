@@ -69,6 +69,8 @@ messages! {
     AppTagline => "“一带一路”与中国制造政策文本阅读器", "A reader for Chinese texts on the Belt and Road and Chinese manufacturing";
     SkipToContent => "跳到正文", "Skip to content";
     SkipText => "跳过正文", "Skip the text";
+    EtAl => "等", " et al.";
+    SourceAndDetails => "出处与详情", "Source and details";
     SkipTextTerms => "个术语", "terms";
     StripKeys => "方向键在各处之间移动，Home 与 End 到首尾", "The arrow keys move between the occurrences; Home and End go to the first and last";
     NavLibrary => "文库", "Library";

@@ -11,7 +11,7 @@ use super::corpus::{BlockKind, Document};
 use super::doc_html::{doc_text_html, DocLabels, MarksByBlock};
 use super::glossary::{Term, FIVE_ENGLISH, FIVE_HEADWORDS};
 use super::i18n::{Lang, Msg};
-use super::meta_labels::{authors_label, date_label, venue_label};
+use super::meta_labels::{authors_label, byline_label, date_label, venue_label};
 use super::render::{escape, RenderOptions};
 
 /// Where the pre-rendered page of document `id` is, relative to the app.
@@ -170,6 +170,11 @@ fn chrome_html(doc: &Document, lang: Lang, five: [usize; 5], five_corpus: [usize
         ));
     }
     h.push_str(&format!(
+        "<span class=\"doc-byline\"><span class=\"byline-text\">{}</span><span class=\"byline-more\">{}</span></span><div class=\"doc-about\" data-collapsed=\"true\">",
+        escape(&byline_label(meta, lang)),
+        t(Msg::SourceAndDetails)
+    ));
+    h.push_str(&format!(
         "<dl class=\"doc-meta\"><dt>{}</dt><dd lang=\"zh-Hans\">{}",
         t(Msg::DocMetaAuthors),
         escape(&authors_label(meta, lang))
@@ -205,6 +210,7 @@ fn chrome_html(doc: &Document, lang: Lang, five: [usize; 5], five_corpus: [usize
             t(Msg::EditorialNote)
         ));
     }
+    h.push_str("</div>");
     h.push_str(&format!(
         "<div class=\"reader-tools\"><span class=\"tool-btn toc-open\">{}</span><span class=\"tool-btn embed-open-btn\">{}</span></div>",
         t(Msg::Contents),

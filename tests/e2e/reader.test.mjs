@@ -254,6 +254,45 @@ test("on a 320 px phone in English the tools keep to one row (no jump when 'cont
   await context.close();
 });
 
+test("on a phone the metadata folds behind a byline and the text starts on the first screen; one tap shows the source; wide screens and paper always show it", async () => {
+  const doc = "finance-bri-lanzhou";
+  {
+    const { page, errors, context } = await newPage(browser, { ...VIEWPORTS.phone, locale: "zh-CN" });
+    await openDoc(page, server.url, doc);
+    const byline = page.locator(".doc-byline");
+    assert.match(await byline.innerText(), /^作者不详 · 刊载出处不详 · 约 2019\s*出处与详情/);
+    assert.equal(await page.locator(".doc-attribution").isVisible(), false, "the source is folded");
+    const textTop = () => page.locator(".doc-text > .para").first().evaluate((p) => p.getBoundingClientRect().top + scrollY);
+    const folded = await textTop();
+    assert.ok(folded < VIEWPORTS.phone.height - 24, `the text starts at ${folded} px, on the first screen`);
+    await byline.tap();
+    assert.equal(await byline.getAttribute("aria-expanded"), "true");
+    assert.match(await page.locator(".doc-attribution").innerText(), /School of Finance, Lanzhou/);
+    const unfolded = await textTop();
+    assert.ok(unfolded - folded > 150, `folding saves ${unfolded - folded} px`);
+    await checkA11y(page, "reader, phone, metadata unfolded");
+    await byline.tap();
+    assert.equal(await page.locator(".doc-attribution").isVisible(), false, "folded again");
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await page.locator(".doc-attribution").isVisible(), "printed with its source");
+    assert.equal(await byline.isVisible(), false);
+    assertNoErrors(errors, "phone byline");
+    await context.close();
+  }
+  {
+    const { page, errors, context } = await newPage(browser);
+    await openDoc(page, server.url, doc);
+    assert.equal(await page.locator(".doc-byline").isVisible(), false);
+    assert.ok(await page.locator(".doc-attribution").isVisible(), "a wide screen shows the source");
+    // In English, on a phone, the byline says the same.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.locator(".site-header .lang-switch").click();
+    assert.match(await page.locator(".doc-byline").innerText(), /^author unknown · venue unknown · c\. 2019\s*Source and details/);
+    assertNoErrors(errors, "desktop metadata");
+    await context.close();
+  }
+});
+
 test("the contents mark the section being read as the reader scrolls", async () => {
   const { page, errors, context } = await newPage(browser);
   await openDoc(page, server.url, "pan-2019-manufacturing");

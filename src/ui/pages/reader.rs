@@ -7,7 +7,7 @@ use crate::core::corpus::Document;
 use crate::core::doc_html::{doc_text_html, DocLabels};
 use crate::core::glossary::FIVE_IDS;
 use crate::core::i18n::{Lang, Msg};
-use crate::core::meta_labels::{authors_label, date_label, venue_label};
+use crate::core::meta_labels::{authors_label, byline_label, date_label, venue_label};
 use crate::core::notes::place;
 use crate::core::render::Mark;
 use crate::core::render::RenderOptions;
@@ -308,6 +308,14 @@ pub fn ReaderPage(
                     <h1 id="doc-title" class="doc-title" lang="zh-Hans">{meta.title.clone()}</h1>
                     {meta.title_editorial.then(|| view! { <p class="editorial-tag">{move || state.t(Msg::EditorialTitle)}</p> })}
                     {(!meta.title_en.is_empty()).then(|| view! { <p class="doc-title-en" lang="en">{meta.title_en.clone()}</p> })}
+                    // On a phone the metadata folds behind this line (CSS shows it only
+                    // there); the attribution is a tap away, the text starts on the first screen.
+                    <button type="button" class="doc-byline" aria-expanded="false" aria-controls="doc-about"
+                        on:click=toggle_about>
+                        <span class="byline-text">{move || byline_label(meta, state.lang.get())}</span>
+                        <span class="byline-more">{move || state.t(Msg::SourceAndDetails)}</span>
+                    </button>
+                    <div id="doc-about" class="doc-about" data-collapsed="true">
                     <dl class="doc-meta">
                         <dt>{move || state.t(Msg::DocMetaAuthors)}</dt>
                         <dd lang="zh-Hans">{move || authors_label(meta, state.lang.get())}
@@ -327,6 +335,7 @@ pub fn ReaderPage(
                             <p lang="en">{meta.editorial_note.clone()}</p>
                         </details>
                     })}
+                    </div>
                     <div class="reader-tools" role="toolbar" aria-label=move || state.t(Msg::ToolsLabel)>
                         <button type="button" class="tool-btn toc-open" aria-controls="toc"
                             aria-expanded=move || toc_open.get().to_string()
@@ -381,5 +390,23 @@ fn skip_text_label(lang: Lang, terms: usize) -> String {
     match lang {
         Lang::Zh => format!("{skip}（{terms} {unit}）"),
         Lang::En => format!("{skip} ({terms} {unit})"),
+    }
+}
+
+/// Unfolds or folds the document's metadata on a phone. The state lives in the two
+/// attributes (the button's `aria-expanded`, the block's `data-collapsed`), which only the
+/// phone layout reads: on a wide screen the block always shows and the button is hidden.
+fn toggle_about(ev: web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if let Some(about) = browser::query("#doc-about") {
+        let _ = about.set_attribute("data-collapsed", if open { "false" } else { "true" });
     }
 }
