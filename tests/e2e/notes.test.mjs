@@ -65,7 +65,8 @@ test("keyboard: Alt+Shift+M notes the selection, Ctrl+Enter saves, Esc cancels",
   await select(page, "p7", 0, 6);
   await page.keyboard.press("Alt+Shift+M");
   await page.locator("#note-editor").waitFor();
-  assert.ok(await page.locator("#note-text").evaluate((e) => document.activeElement === e), "focus is in the editor");
+  // The editor takes the focus in the frame after it opens (keys pressed before go elsewhere).
+  await page.waitForFunction(() => document.activeElement?.id === "note-text", null, { timeout: 5000 });
   await page.keyboard.type("keyboard note");
   await page.keyboard.press("Control+Enter");
   await page.locator("#note-editor").waitFor({ state: "detached" });
@@ -74,6 +75,7 @@ test("keyboard: Alt+Shift+M notes the selection, Ctrl+Enter saves, Esc cancels",
   await page.keyboard.press("Alt+Shift+M");
   await page.locator("#note-editor").waitFor();
   assert.match(await page.locator(".note-target").innerText(), /全文笔记|Note on this text/);
+  await page.waitForFunction(() => document.activeElement?.id === "note-text", null, { timeout: 5000 });
   await page.keyboard.press("Escape");
   await page.locator("#note-editor").waitFor({ state: "detached" });
   await context.close();
