@@ -3,11 +3,13 @@
 # is already there in the right version. Sourced by serve.sh and test.sh.
 #
 # Pinned versions (see README "Toolchain"): trunk 0.21.14, wasm-bindgen-cli 0.2.130 (must
-# equal the wasm-bindgen in Cargo.lock), wasm-opt from npm binaryen@132.
+# equal the wasm-bindgen in Cargo.lock), wasm-opt from npm binaryen@132, wasm-split-cli from
+# wasm_split_cli_support 0.2.4.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+WASM_SPLIT_VERSION=0.2.4
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Tools we install go here, ahead of PATH, so a wrong version elsewhere is never used.
 TOOLS="${SRR_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/silk-road-reader/tools}"
@@ -44,6 +46,11 @@ need_build_tools() {
   install_tool trunk "$TRUNK_VERSION" trunk --locked
   # Without --locked: a dependency locked by wasm-bindgen-cli is missing from the registry mirror.
   install_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
+  # The release build's code splitting (scripts/split.mjs). The tool has no --version.
+  if ! cargo install --list --root "$TOOLS" 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (a minute or two, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --root "$TOOLS"
+  fi
   command -v node >/dev/null || die "node not found: install Node.js 20 or newer."
   local stamp="$ROOT/node_modules/.srr-lock-stamp"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then

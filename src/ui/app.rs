@@ -11,14 +11,8 @@ use crate::ui::components::notes_banner::{StorageBanner, UndoBar};
 use crate::ui::components::{embed_frame::EmbedFrame, embed_notice::EmbedNotice};
 use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
 use crate::ui::notes_state::NotesState;
-use crate::ui::pages::glossary::{GlossaryEntryPage, GlossaryPage};
-use crate::ui::pages::notes::NotesPage;
-use crate::ui::pages::{
-    about::AboutPage, library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage,
-};
-use crate::ui::pages::{
-    analytics::AnalyticsPage, concordance::ConcordancePage, search::SearchPage,
-};
+use crate::ui::pages::glossary::GlossaryEntryPage;
+use crate::ui::pages::{library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -185,13 +179,13 @@ pub fn App() -> impl IntoView {
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),
                 Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
-                Screen::Glossary => view! { <GlossaryPage/> }.into_any(),
+                Screen::Glossary => Suspend::new(async move { lazy::glossary_page().await }).into_any(),
                 Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
-                Screen::Notes => view! { <NotesPage/> }.into_any(),
-                Screen::Search => view! { <SearchPage/> }.into_any(),
-                Screen::Concordance => view! { <ConcordancePage/> }.into_any(),
-                Screen::Analytics => view! { <AnalyticsPage/> }.into_any(),
-                Screen::About => view! { <AboutPage/> }.into_any(),
+                Screen::Notes => Suspend::new(async move { lazy::notes_page().await }).into_any(),
+                Screen::Search => Suspend::new(async move { lazy::search_page().await }).into_any(),
+                Screen::Concordance => Suspend::new(async move { lazy::concordance_page().await }).into_any(),
+                Screen::Analytics => Suspend::new(async move { lazy::analytics_page().await }).into_any(),
+                Screen::About => Suspend::new(async move { lazy::about_page().await }).into_any(),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}
         </main>
@@ -202,4 +196,38 @@ pub fn App() -> impl IntoView {
         <UndoBar/>
         <Toast/>
     }
+}
+
+/// The pages a reader of a text does not need at once. In the release build
+/// (`--cfg srr_split`, `scripts/build.sh`) each is a wasm module of its own, fetched the
+/// first time it is opened (Leptos' `#[lazy]`, split by `wasm-split-cli`: BENCHMARKS.md,
+/// session 7); elsewhere (`trunk serve`, the single-file reader) a plain async function.
+mod lazy {
+    use leptos::prelude::*;
+
+    macro_rules! lazy_page {
+        ($name:ident, $page:path) => {
+            #[cfg(srr_split)]
+            #[lazy]
+            pub fn $name() -> AnyView {
+                use $page as Page;
+                view! { <Page/> }.into_any()
+            }
+            #[cfg(not(srr_split))]
+            pub async fn $name() -> AnyView {
+                use $page as Page;
+                view! { <Page/> }.into_any()
+            }
+        };
+    }
+
+    lazy_page!(notes_page, crate::ui::pages::notes::NotesPage);
+    lazy_page!(search_page, crate::ui::pages::search::SearchPage);
+    lazy_page!(
+        concordance_page,
+        crate::ui::pages::concordance::ConcordancePage
+    );
+    lazy_page!(analytics_page, crate::ui::pages::analytics::AnalyticsPage);
+    lazy_page!(about_page, crate::ui::pages::about::AboutPage);
+    lazy_page!(glossary_page, crate::ui::pages::glossary::GlossaryPage);
 }

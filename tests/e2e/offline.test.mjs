@@ -103,6 +103,11 @@ test("after one visit, the reader, other documents, deep links and the glossary 
     return (await (await fetch(`pre/${doc}.json?v=${build}`)).json()).text.length;
   }, target.id);
   assert.ok(pre > 1000, `pre-rendered page from the cache: ${pre} characters`);
+  // Pages loaded on first use (their own wasm modules, never opened online) come from the cache.
+  for (const [hash, selector] of [["#/notes", "main h1"], ["#/analytics", "main table"], ["#/glossary", "main h1"]]) {
+    await tab.goto(`${server.url}${hash}`);
+    await tab.locator(selector).first().waitFor({ timeout: 20000 });
+  }
   // The embed entry point (./?embed=1&…) is the same cached page.
   await tab.goto(`${server.url}?embed=1&doc=${target.id}`);
   await tab.waitForSelector(`html[data-embed] [data-doc="${target.id}"] [data-para]`, { state: "attached", timeout: 20000 });

@@ -104,6 +104,24 @@ test("when the wasm cannot be fetched the page says so instead of staying blank"
   await context.close();
 });
 
+test("pages a reader of a text does not need load on first use: a text fetches none of their modules, each page its own", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(r.url().split("/").pop()); });
+  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  await page.waitForTimeout(500);
+  assert.deepEqual(fetched.filter((f) => !f.endsWith("_bg.wasm")), [], "a text loads the main module only");
+  for (const [route, name, selector] of [["#/notes", "notes_page", "main h1"], ["#/analytics", "analytics_page", "main table"],
+    ["#/search?q=%E5%90%88%E4%BD%9C", "search_page", "main h1"], ["#/concordance?q=%E5%90%88%E4%BD%9C", "concordance_page", "main h1"],
+    ["#/glossary", "glossary_page", "main h1"], ["#/about", "about_page", "main h1"]]) {
+    await page.evaluate((h) => { location.hash = h; }, route);
+    await page.locator(selector).first().waitFor();
+    assert.ok(fetched.some((f) => f.startsWith(`split_${name}_`)), `${route} fetched its module (${fetched.join(", ")})`);
+  }
+  assertNoErrors(errors, "pages loaded on first use");
+  await context.close();
+});
+
 test("unknown routes show a way back, not a blank page", async () => {
   const { page, context } = await newPage(browser);
   await openApp(page, server.url, "#/doc/no-such-doc");
