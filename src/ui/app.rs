@@ -179,13 +179,13 @@ pub fn App() -> impl IntoView {
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),
                 Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
-                Screen::Glossary => Suspend::new(async move { lazy::glossary_page().await }).into_any(),
+                Screen::Glossary => Suspend::new(async move { lazy::glossary().await }).into_any(),
                 Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
-                Screen::Notes => Suspend::new(async move { lazy::notes_page().await }).into_any(),
-                Screen::Search => Suspend::new(async move { lazy::search_page().await }).into_any(),
-                Screen::Concordance => Suspend::new(async move { lazy::concordance_page().await }).into_any(),
-                Screen::Analytics => Suspend::new(async move { lazy::analytics_page().await }).into_any(),
-                Screen::About => Suspend::new(async move { lazy::about_page().await }).into_any(),
+                Screen::Notes => Suspend::new(async move { lazy::notes().await }).into_any(),
+                Screen::Search => Suspend::new(async move { lazy::search().await }).into_any(),
+                Screen::Concordance => Suspend::new(async move { lazy::concordance().await }).into_any(),
+                Screen::Analytics => Suspend::new(async move { lazy::analytics().await }).into_any(),
+                Screen::About => Suspend::new(async move { lazy::about().await }).into_any(),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}
         </main>
@@ -200,18 +200,27 @@ pub fn App() -> impl IntoView {
 
 /// The pages a reader of a text does not need at once. In the release build
 /// (`--cfg srr_split`, `scripts/build.sh`) each is a wasm module of its own, fetched the
-/// first time it is opened (Leptos' `#[lazy]`, split by `wasm-split-cli`: BENCHMARKS.md,
-/// session 7); elsewhere (`trunk serve`, the single-file reader) a plain async function.
+/// first time it is opened (a `wasm_split` point, the mechanism of Leptos' `#[lazy]`, here
+/// `fallible`: a failed fetch shows `UnavailablePage` instead of stopping the app; opening
+/// the page again retries). Elsewhere (`trunk serve`, the single-file reader) a plain async
+/// function. See BENCHMARKS.md, session 7.
 mod lazy {
     use leptos::prelude::*;
 
     macro_rules! lazy_page {
-        ($name:ident, $page:path) => {
+        ($name:ident, $split:ident, $page:path) => {
             #[cfg(srr_split)]
-            #[lazy]
-            pub fn $name() -> AnyView {
+            #[::leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $split() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
                 use $page as Page;
-                view! { <Page/> }.into_any()
+                Ok(view! { <Page/> }.into_any())
+            }
+            #[cfg(srr_split)]
+            pub async fn $name() -> AnyView {
+                use crate::ui::pages::unavailable::UnavailablePage;
+                $split()
+                    .await
+                    .unwrap_or_else(|_| view! { <UnavailablePage/> }.into_any())
             }
             #[cfg(not(srr_split))]
             pub async fn $name() -> AnyView {
@@ -221,13 +230,22 @@ mod lazy {
         };
     }
 
-    lazy_page!(notes_page, crate::ui::pages::notes::NotesPage);
-    lazy_page!(search_page, crate::ui::pages::search::SearchPage);
+    lazy_page!(notes, notes_page, crate::ui::pages::notes::NotesPage);
+    lazy_page!(search, search_page, crate::ui::pages::search::SearchPage);
     lazy_page!(
+        concordance,
         concordance_page,
         crate::ui::pages::concordance::ConcordancePage
     );
-    lazy_page!(analytics_page, crate::ui::pages::analytics::AnalyticsPage);
-    lazy_page!(about_page, crate::ui::pages::about::AboutPage);
-    lazy_page!(glossary_page, crate::ui::pages::glossary::GlossaryPage);
+    lazy_page!(
+        analytics,
+        analytics_page,
+        crate::ui::pages::analytics::AnalyticsPage
+    );
+    lazy_page!(about, about_page, crate::ui::pages::about::AboutPage);
+    lazy_page!(
+        glossary,
+        glossary_page,
+        crate::ui::pages::glossary::GlossaryPage
+    );
 }

@@ -116,9 +116,31 @@ test("pages a reader of a text does not need load on first use: a text fetches n
     ["#/glossary", "glossary_page", "main h1"], ["#/about", "about_page", "main h1"]]) {
     await page.evaluate((h) => { location.hash = h; }, route);
     await page.locator(selector).first().waitFor();
-    assert.ok(fetched.some((f) => f.startsWith(`split_${name}_`)), `${route} fetched its module (${fetched.join(", ")})`);
+    assert.ok(fetched.some((f) => f.startsWith(`split_${name}`)), `${route} fetched its module (${fetched.join(", ")})`);
   }
   assertNoErrors(errors, "pages loaded on first use");
+  await context.close();
+});
+
+test("a page whose module cannot be fetched says so, the app goes on, and opening it again retries", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const block = (route) => route.abort();
+  await page.route(/split_notes_page[^/]*\.wasm$/, block);
+  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  await page.evaluate(() => { location.hash = "#/notes"; });
+  const alert = page.locator("main [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /此页未能载入|could not be loaded/);
+  // The rest of the reader still works.
+  await page.locator('main a[href="#/"]').click();
+  await page.locator("[data-doc-card]").first().waitFor();
+  assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
+  // The network is back: the page loads.
+  await page.unroute(/split_notes_page[^/]*\.wasm$/, block);
+  await page.evaluate(() => { location.hash = "#/notes"; });
+  await page.locator("main .notes-page").waitFor();
+  const real = errors.filter((e) => !/Failed to (?:load resource|fetch)|net::ERR_FAILED|split module/i.test(e));
+  assert.deepEqual(real, [], "nothing but the failed fetch in the console");
   await context.close();
 });
 

@@ -9,3 +9,4 @@ pub mod not_found;
 pub mod notes;
 pub mod reader;
 pub mod search;
+pub mod unavailable;
