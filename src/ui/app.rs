@@ -61,7 +61,6 @@ fn screen(route: &Route, state: &AppState) -> Screen {
 /// The `href` of an in-app link (`#/…`) that a plain click (no modifier, main button)
 /// followed; `None` for anything the browser should handle itself (new tab, download).
 fn route_link(ev: &web_sys::MouseEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
     if ev.default_prevented()
         || ev.button() != 0
         || ev.ctrl_key()
@@ -71,10 +70,7 @@ fn route_link(ev: &web_sys::MouseEvent) -> Option<String> {
     {
         return None;
     }
-    let link = ev
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
+    let link = browser::element(ev.target())?
         .closest("a[href^='#/']")
         .ok()??;
     if link.has_attribute("target") || link.has_attribute("download") {

@@ -157,6 +157,12 @@ pub fn storage_remove(key: &str) -> Result<(), BrowserError> {
         .map_err(|e| BrowserError::StorageUnavailable(js_message(&e)))
 }
 
+/// The element an event happened on (`target`) or is handled by (`current_target`), if
+/// the event has one and it is an element.
+pub fn element(target: Option<web_sys::EventTarget>) -> Option<Element> {
+    target?.dyn_into::<Element>().ok()
+}
+
 /// The first element matching a CSS selector.
 pub fn query(selector: &str) -> Option<Element> {
     document().ok()?.query_selector(selector).ok().flatten()

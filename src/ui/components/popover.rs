@@ -15,7 +15,6 @@ use crate::ui::components::term_card::TermCard;
 use crate::ui::state::use_app;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 const HOVER_OPEN_MS: u32 = 450;
@@ -51,9 +50,7 @@ fn has_anchor_positioning() -> bool {
 
 /// The live term (`core::render`'s `.term[data-id]`) an event happened on, if any.
 fn term_button(target: Option<web_sys::EventTarget>) -> Option<Element> {
-    target?
-        .dyn_into::<Element>()
-        .ok()?
+    browser::element(target)?
         .closest(".term[data-id]")
         .ok()
         .flatten()
@@ -235,9 +232,7 @@ pub fn TermPopover(
         if ctl.open.get_untracked().is_none() {
             return;
         }
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
+        let inside = browser::element(ev.target())
             .and_then(|e| {
                 e.closest(&format!("#{POPOVER_ID}, .term[data-id]"))
                     .ok()

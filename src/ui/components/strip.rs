@@ -51,7 +51,7 @@ pub fn Strip(
             let to = state
                 .settings
                 .with_untracked(|s| step(&ticks, from, mv, &s.five));
-            if let (Some(to), Some(nav)) = (to, element(ev.current_target())) {
+            if let (Some(to), Some(nav)) = (to, crate::ui::browser::element(ev.current_target())) {
                 if let Some(link) = move_tab_stop(&nav, to) {
                     crate::ui::browser::focus(&link);
                 }
@@ -60,7 +60,10 @@ pub fn Strip(
     };
     // A tick focused by Tab or a click takes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
-        if let (Some(i), Some(nav)) = (tick_index(ev.target()), element(ev.current_target())) {
+        if let (Some(i), Some(nav)) = (
+            tick_index(ev.target()),
+            crate::ui::browser::element(ev.current_target()),
+        ) {
             move_tab_stop(&nav, i);
         }
     };
@@ -91,13 +94,13 @@ pub fn Strip(
         // Also by mouse: a click between ticks is taken to mean the nearest.
         move |ev: web_sys::MouseEvent| {
             // A tick's own link is followed as a link.
-            if element(ev.target())
+            if crate::ui::browser::element(ev.target())
                 .and_then(|t| t.closest("a").ok().flatten())
                 .is_some()
             {
                 return;
             }
-            let list = element(ev.current_target())
+            let list = crate::ui::browser::element(ev.current_target())
                 .and_then(|nav| nav.query_selector("ol").ok().flatten());
             let Some(list) = list else { return };
             let rect = list.get_bounding_client_rect();
@@ -132,14 +135,12 @@ pub fn Strip(
     })
 }
 
-fn element(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-}
-
 /// The index of the tick an event happened on (its `data-tick`).
 fn tick_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
-    element(target)?.get_attribute("data-tick")?.parse().ok()
+    crate::ui::browser::element(target)?
+        .get_attribute("data-tick")?
+        .parse()
+        .ok()
 }
 
 /// Gives tick `to` the strip's place in the tab order; returns its link.

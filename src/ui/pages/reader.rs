@@ -85,9 +85,7 @@ fn note_from_keyboard(doc: &'static Document, notes: NotesState) {
 
 /// A click on a note's highlight (outside a term button) opens the note.
 fn open_note_mark(ev: &web_sys::MouseEvent, notes: NotesState) {
-    let mark = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    let mark = browser::element(ev.target())
         .filter(|e| e.closest(".term[data-id]").ok().flatten().is_none())
         .and_then(|e| e.closest("mark.note").ok().flatten());
     let has_selection = browser::window()
@@ -397,11 +395,7 @@ fn skip_text_label(lang: Lang, terms: usize) -> String {
 /// attributes (the button's `aria-expanded`, the block's `data-collapsed`), which only the
 /// phone layout reads: on a wide screen the block always shows and the button is hidden.
 fn toggle_about(ev: web_sys::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(button) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(button) = browser::element(ev.current_target()) else {
         return;
     };
     let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
