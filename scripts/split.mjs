@@ -1,6 +1,6 @@
-// The release build's code splitting: the pages a reader of a text does not need at once
-// (notes, search, concordance, analytics, about, the glossary index; `mod lazy` in
-// src/ui/app.rs) become wasm modules of their own, fetched the first time one is opened.
+// The release build's code splitting: what a reader of a text does not need at once (the
+// notes, search, concordance, analytics, about and glossary-index pages, and the reader's
+// interactive parts; src/ui/lazy.rs) becomes wasm modules of their own, fetched on first use.
 //
 //   node scripts/split.mjs DIST WASM
 //

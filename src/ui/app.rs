@@ -6,10 +6,10 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::settings::{Settings, Theme};
 use crate::ui::browser;
-use crate::ui::components::note_editor::NoteEditor;
 use crate::ui::components::notes_banner::{StorageBanner, UndoBar};
 use crate::ui::components::{embed_frame::EmbedFrame, embed_notice::EmbedNotice};
 use crate::ui::components::{footer::Footer, header::Header, toast::Toast};
+use crate::ui::lazy;
 use crate::ui::notes_state::NotesState;
 use crate::ui::pages::glossary::GlossaryEntryPage;
 use crate::ui::pages::{library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage};
@@ -156,6 +156,7 @@ pub fn App() -> impl IntoView {
     });
 
     let current = Memo::new(move |_| screen(&state.route.get(), &state));
+    let editor_open = Memo::new(move |_| notes.editing.with(Option::is_some));
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             ev.prevent_default();
@@ -188,60 +189,9 @@ pub fn App() -> impl IntoView {
         <Show when=move || !state.embed>
             <Footer/>
         </Show>
-        <NoteEditor/>
+        // Loaded on first use (`ui::lazy`), and in the page only while a note is edited.
+        {move || editor_open.get().then(|| Suspend::new(async move { lazy::note_editor().await }))}
         <UndoBar/>
         <Toast/>
     }
-}
-
-/// The pages a reader of a text does not need at once. In the release build
-/// (`--cfg srr_split`, `scripts/build.sh`) each is a wasm module of its own, fetched the
-/// first time it is opened (a `wasm_split` point, the mechanism of Leptos' `#[lazy]`, here
-/// `fallible`: a failed fetch shows `UnavailablePage` instead of stopping the app; opening
-/// the page again retries). Elsewhere (`trunk serve`, the single-file reader) a plain async
-/// function. See BENCHMARKS.md, session 7.
-mod lazy {
-    use leptos::prelude::*;
-
-    macro_rules! lazy_page {
-        ($name:ident, $split:ident, $page:path) => {
-            #[cfg(srr_split)]
-            #[::leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn $split() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
-                use $page as Page;
-                Ok(view! { <Page/> }.into_any())
-            }
-            #[cfg(srr_split)]
-            pub async fn $name() -> AnyView {
-                use crate::ui::pages::unavailable::UnavailablePage;
-                $split()
-                    .await
-                    .unwrap_or_else(|_| view! { <UnavailablePage/> }.into_any())
-            }
-            #[cfg(not(srr_split))]
-            pub async fn $name() -> AnyView {
-                use $page as Page;
-                view! { <Page/> }.into_any()
-            }
-        };
-    }
-
-    lazy_page!(notes, notes_page, crate::ui::pages::notes::NotesPage);
-    lazy_page!(search, search_page, crate::ui::pages::search::SearchPage);
-    lazy_page!(
-        concordance,
-        concordance_page,
-        crate::ui::pages::concordance::ConcordancePage
-    );
-    lazy_page!(
-        analytics,
-        analytics_page,
-        crate::ui::pages::analytics::AnalyticsPage
-    );
-    lazy_page!(about, about_page, crate::ui::pages::about::AboutPage);
-    lazy_page!(
-        glossary,
-        glossary_page,
-        crate::ui::pages::glossary::GlossaryPage
-    );
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod bench;
 pub mod browser;
 pub mod components;
+pub mod lazy;
 pub mod notes_state;
 pub mod pages;
 pub mod settle;

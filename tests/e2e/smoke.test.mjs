@@ -144,6 +144,56 @@ test("a page whose module cannot be fetched says so, the app goes on, and openin
   await context.close();
 });
 
+test("the reader's own parts (term card, settings, note editor, citation) load when first reached for, not with the text", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(r.url().split("/").pop()); });
+  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  await page.waitForTimeout(500);
+  assert.ok(!fetched.some((f) => f.startsWith("split_reader_parts")), `a text alone does not fetch them (${fetched.join(", ")})`);
+  // A mouse resting on a term starts the fetch while the hover delay runs; the card follows.
+  const term = page.locator('[data-kind="glossary"]').first();
+  await term.scrollIntoViewIfNeeded();
+  await term.hover();
+  await page.locator("#term-popover #popover-title").waitFor();
+  assert.ok(fetched.some((f) => f.startsWith("split_reader_parts")), "hovering a term fetched them");
+  await page.keyboard.press("Escape");
+  // The settings panel is in the page only while open, and its button says what it controls.
+  const button = page.locator(".settings-btn");
+  assert.equal(await button.getAttribute("aria-controls"), null);
+  await button.click();
+  await page.locator("#settings-panel #set-font").waitFor();
+  assert.equal(await button.getAttribute("aria-controls"), "settings-panel");
+  await checkA11y(page, "settings panel loaded on first use");
+  await button.click();
+  await page.locator("#settings-panel").waitFor({ state: "detached" });
+  assertNoErrors(errors, "reader parts loaded on first use");
+  await context.close();
+});
+
+test("a reader part whose module cannot be fetched says so in place, the text stays usable, and the next try loads it", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const block = (route) => route.abort();
+  await page.route(/split_reader_parts[^/]*\.wasm$/, block);
+  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  const term = page.locator('[data-kind="glossary"]').first();
+  await term.scrollIntoViewIfNeeded();
+  await term.click();
+  const alert = page.locator("#term-popover [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /这部分未能载入|could not be loaded/);
+  await page.keyboard.press("Escape");
+  await page.locator("#term-popover").waitFor({ state: "detached" });
+  // The text itself is untouched: the legend's toggles still work.
+  assert.ok((await page.locator('[data-kind="five"]').count()) > 0);
+  await page.unroute(/split_reader_parts[^/]*\.wasm$/, block);
+  await term.click();
+  await page.locator("#term-popover #popover-title").waitFor();
+  const real = errors.filter((e) => !/Failed to (?:load resource|fetch)|net::ERR_FAILED|split module/i.test(e));
+  assert.deepEqual(real, [], "nothing but the failed fetch in the console");
+  await context.close();
+});
+
 test("unknown routes show a way back, not a blank page", async () => {
   const { page, context } = await newPage(browser);
   await openApp(page, server.url, "#/doc/no-such-doc");

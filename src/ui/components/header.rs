@@ -3,7 +3,7 @@
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::ui::components::search_box::SearchBox;
-use crate::ui::components::settings_panel::SettingsPanel;
+use crate::ui::lazy;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -62,13 +62,16 @@ pub fn Header() -> impl IntoView {
                     aria-label=move || if state.lang.get() == Lang::Zh { "EN: switch the interface to English" } else { "中文：界面切换为中文" }>
                     {move || if state.lang.get() == Lang::Zh { "EN" } else { "中文" }}
                 </button>
-                <button type="button" class="tool-btn settings-btn" aria-controls="settings-panel"
+                <button type="button" class="tool-btn settings-btn"
+                    aria-controls=move || settings_open.get().then_some("settings-panel")
                     aria-expanded=move || settings_open.get().to_string()
+                    on:pointerover=|_| lazy::warm_parts() on:focus=|_| lazy::warm_parts()
                     on:click=move |_| settings_open.update(|o| *o = !*o)>
                     <span aria-hidden="true">"⚙ "</span>{move || state.t(Msg::NavSettings)}
                 </button>
             </div>
         </header>
-        <SettingsPanel open=settings_open/>
+        // The panel's code is loaded on first use (`ui::lazy`); closed, it is not in the page.
+        {move || settings_open.get().then(|| Suspend::new(async move { lazy::settings_panel(settings_open).await }))}
     }
 }

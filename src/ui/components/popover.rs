@@ -11,7 +11,7 @@
 
 use crate::core::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::components::term_card::TermCard;
+use crate::ui::lazy;
 use crate::ui::state::use_app;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -157,6 +157,7 @@ impl PopoverCtl {
     /// Click or tap in the text.
     pub fn on_click(&self, ev: &web_sys::MouseEvent) {
         if let Some(button) = term_button(ev.target()) {
+            lazy::warm_parts();
             self.toggle(&button);
         }
     }
@@ -168,6 +169,7 @@ impl PopoverCtl {
             return;
         }
         if let Some(button) = term_button(ev.target()) {
+            lazy::warm_parts();
             ev.prevent_default();
             self.toggle(&button);
         }
@@ -188,6 +190,8 @@ impl PopoverCtl {
             return;
         }
         if let Some(button) = term_button(ev.target()) {
+            // The card's code, fetched while the hover delay runs.
+            lazy::warm_parts();
             if self.open.get_untracked().is_some_and(|o| !o.hover) {
                 return;
             }
@@ -275,7 +279,7 @@ pub fn TermPopover(
                             <span aria-hidden="true">"× "</span>{move || state.t(Msg::Close)}
                         </button>
                     </div>
-                    <TermCard term=open.term compact=true heading_id="popover-title"/>
+                    {Suspend::new(async move { lazy::term_card(open.term, true, "popover-title").await })}
                 </section>
             }
         })

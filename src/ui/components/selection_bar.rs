@@ -101,7 +101,12 @@ pub fn SelectionBar(
     let picked = RwSignal::new(None::<Picked>);
     let listener = browser::document().ok().map(|d| {
         gloo_events::EventListener::new(&d, "selectionchange", move |_| {
-            picked.set(read_selection(doc));
+            let selection = read_selection(doc);
+            if selection.is_some() {
+                // Its buttons open the note editor and the citation panel.
+                crate::ui::lazy::warm_parts();
+            }
+            picked.set(selection);
         })
     });
     let listener = StoredValue::new_local(listener);

@@ -7,7 +7,8 @@ use crate::core::i18n::Msg;
 use crate::core::order;
 use crate::core::route::Route;
 use crate::core::search::glossary_matches;
-use crate::ui::components::term_card::{category_label, TermCard};
+use crate::ui::components::term_card::category_label;
+use crate::ui::lazy;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -89,7 +90,7 @@ pub fn GlossaryEntryPage(
     view! {
         <section class="glossary-entry" aria-labelledby="entry-title">
             <p><a href="#/glossary">{move || format!("← {}", state.t(Msg::BackToGlossary))}</a></p>
-            <TermCard term=term compact=false heading_id="entry-title"/>
+            {Suspend::new(async move { lazy::term_card(term, false, "entry-title").await })}
         </section>
     }
 }

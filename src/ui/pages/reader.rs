@@ -14,12 +14,13 @@ use crate::core::render::RenderOptions;
 use crate::core::route::Route;
 use crate::core::sections::current_section;
 use crate::ui::browser;
-use crate::ui::components::citation_panel::{CitationPanel, CiteTarget};
+use crate::ui::components::citation_panel::CiteTarget;
 use crate::ui::components::notes_list::DocNotes;
 use crate::ui::components::popover::{PopoverCtl, TermPopover};
 use crate::ui::components::reading_place::{stored, track_reading_place, ContinueLink};
 use crate::ui::components::selection_bar::SelectionBar;
 use crate::ui::components::{legend::Legend, strip::Strip, toc::Toc};
+use crate::ui::lazy;
 use crate::ui::notes_state::{use_notes, Editing, NotesState};
 use crate::ui::settle::when_scrolling_settles;
 use crate::ui::state::use_app;
@@ -180,6 +181,7 @@ pub fn ReaderPage(
     });
     let popover = PopoverCtl::new();
     let cite = RwSignal::new(None::<CiteTarget>);
+    let cite_open = Memo::new(move |_| cite.with(Option::is_some));
     let progress = RwSignal::new(0.0f64);
 
     // Shortcuts with Alt+Shift (single keys would clash with screen readers' own keys).
@@ -377,7 +379,8 @@ pub fn ReaderPage(
             {analysis.map(|a| view! { <Strip doc=document analysis=a/> })}
             <TermPopover ctl=popover/>
             <SelectionBar doc=document cite=cite/>
-            <CitationPanel target=cite/>
+            // Loaded on first use (`ui::lazy`), and in the page only while it is open.
+            {move || cite_open.get().then(|| Suspend::new(async move { lazy::citation_panel(cite).await }))}
         </div>
     }
 }

@@ -1,5 +1,5 @@
 //! Shown when a page loaded on first use (its own wasm module in the release build; see
-//! `mod lazy` in `ui::app`) could not be fetched: the network dropped before the service
+//! `ui::lazy`) could not be fetched: the network dropped before the service
 //! worker had cached it. Nothing else is affected, and opening the page again retries.
 
 use crate::core::i18n::Msg;
