@@ -184,14 +184,18 @@ impl PopoverCtl {
         }
     }
 
-    /// A mouse resting on a term opens its popover after a short delay.
+    /// A mouse resting on a term opens its popover after a short delay. Any pointer
+    /// reaching a term (a touch too, ~100 ms before its click) starts fetching the card's
+    /// code (`ui::lazy`).
     pub fn on_pointer_over(&self, ev: &web_sys::PointerEvent) {
+        let term = term_button(ev.target());
+        if term.is_some() {
+            lazy::warm_parts();
+        }
         if ev.pointer_type() != "mouse" {
             return;
         }
-        if let Some(button) = term_button(ev.target()) {
-            // The card's code, fetched while the hover delay runs.
-            lazy::warm_parts();
+        if let Some(button) = term {
             if self.open.get_untracked().is_some_and(|o| !o.hover) {
                 return;
             }
@@ -200,6 +204,13 @@ impl PopoverCtl {
                 .set_value(Some(Timeout::new(HOVER_OPEN_MS, move || {
                     ctl.open_for(&button, true)
                 })));
+        }
+    }
+
+    /// A term reached with the keyboard: fetch the card's code before Enter asks for it.
+    pub fn on_focus_in(&self, ev: &web_sys::FocusEvent) {
+        if term_button(ev.target()).is_some() {
+            lazy::warm_parts();
         }
     }
 

@@ -360,6 +360,7 @@ pub fn ReaderPage(
                     }
                     on:keydown=move |ev| popover.on_key(&ev)
                     on:pointerover=move |ev| popover.on_pointer_over(&ev)
+                    on:focusin=move |ev| popover.on_focus_in(&ev)
                     on:pointerout=move |ev| popover.on_pointer_out(&ev) node_ref=text_ref></div>
                 <nav id="doc-end" tabindex="-1" class="doc-neighbours" aria-label=move || format!("{} / {}", state.t(Msg::PrevDoc), state.t(Msg::NextDoc))>
                     {prev.map(|d| view! {
