@@ -176,13 +176,13 @@ pub fn App() -> impl IntoView {
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),
                 Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
-                Screen::Glossary => Suspend::new(async move { lazy::glossary().await }).into_any(),
+                Screen::Glossary => lazy::with_loading(lazy::glossary()),
                 Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
-                Screen::Notes => Suspend::new(async move { lazy::notes().await }).into_any(),
-                Screen::Search => Suspend::new(async move { lazy::search().await }).into_any(),
-                Screen::Concordance => Suspend::new(async move { lazy::concordance().await }).into_any(),
-                Screen::Analytics => Suspend::new(async move { lazy::analytics().await }).into_any(),
-                Screen::About => Suspend::new(async move { lazy::about().await }).into_any(),
+                Screen::Notes => lazy::with_loading(lazy::notes()),
+                Screen::Search => lazy::with_loading(lazy::search()),
+                Screen::Concordance => lazy::with_loading(lazy::concordance()),
+                Screen::Analytics => lazy::with_loading(lazy::analytics()),
+                Screen::About => lazy::with_loading(lazy::about()),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}
         </main>

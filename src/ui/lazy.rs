@@ -113,6 +113,28 @@ lazy_part!(
     }
 );
 
+/// A view loaded on first use, with a short "Loading…" status while its module is fetched
+/// (a moment on a slow link). When the module is there already the `Suspend` renders at
+/// once and the status goes in the same turn, before anything is painted. Not Leptos'
+/// `<Suspense>`, which does the same for 2.5 kB more wasm (measured).
+pub fn with_loading<F>(view: F) -> AnyView
+where
+    F: std::future::Future<Output = AnyView> + Send + 'static,
+{
+    use crate::core::i18n::Msg;
+    let state = crate::ui::state::use_app();
+    let loaded = RwSignal::new(false);
+    view! {
+        {move || (!loaded.get()).then(|| view! { <p class="lazy-loading" role="status">{move || state.t(Msg::LoadingPart)}</p> })}
+        {Suspend::new(async move {
+            let view = view.await;
+            loaded.set(true);
+            view
+        })}
+    }
+    .into_any()
+}
+
 /// Shown in place of a part whose module could not be fetched.
 #[cfg(srr_split)]
 fn unavailable_part() -> AnyView {

@@ -50,7 +50,9 @@ test("Enter opens a focused term's popover and Esc closes it", async () => {
   await term.focus();
   await page.keyboard.press("Enter");
   await page.locator("#term-popover").waitFor();
-  assert.ok(await page.locator("#term-popover").evaluate((p) => p.contains(document.activeElement)), "focus moves into the popover");
+  // Focus follows in the next frame (the popover is in the page first).
+  await page.waitForFunction(() => document.querySelector("#term-popover")?.contains(document.activeElement), null, { timeout: 2000 })
+    .catch(() => assert.fail("focus moves into the popover"));
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("#term-popover").count(), 0);
   assert.ok(await term.evaluate((e) => document.activeElement === e));

@@ -144,6 +144,24 @@ test("a page whose module cannot be fetched says so, the app goes on, and openin
   await context.close();
 });
 
+test("on a slow link a page loading on first use says it is loading instead of staying blank", async () => {
+  const { page, errors, context } = await newPage(browser);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const slow = async (route) => { await held; await route.continue(); };
+  await page.route(/split_about_page[^/]*\.wasm$/, slow);
+  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  await page.evaluate(() => { location.hash = "#/about"; });
+  const status = page.locator("main .lazy-loading[role=status]");
+  await status.waitFor();
+  assert.match(await status.innerText(), /正在载入|Loading/);
+  release();
+  await page.locator("main h1").first().waitFor();
+  assert.equal(await status.count(), 0, "the status goes once the page is there");
+  assertNoErrors(errors, "a slow page module");
+  await context.close();
+});
+
 test("the reader's own parts (term card, settings, note editor, citation) load when first reached for, not with the text", async () => {
   const { page, errors, context } = await newPage(browser);
   const fetched = [];

@@ -290,7 +290,7 @@ pub fn TermPopover(
                             <span aria-hidden="true">"× "</span>{move || state.t(Msg::Close)}
                         </button>
                     </div>
-                    {Suspend::new(async move { lazy::term_card(open.term, true, "popover-title").await })}
+                    {lazy::with_loading(lazy::term_card(open.term, true, "popover-title"))}
                 </section>
             }
         })

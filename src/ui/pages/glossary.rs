@@ -90,7 +90,7 @@ pub fn GlossaryEntryPage(
     view! {
         <section class="glossary-entry" aria-labelledby="entry-title">
             <p><a href="#/glossary">{move || format!("← {}", state.t(Msg::BackToGlossary))}</a></p>
-            {Suspend::new(async move { lazy::term_card(term, false, "entry-title").await })}
+            {lazy::with_loading(lazy::term_card(term, false, "entry-title"))}
         </section>
     }
 }
