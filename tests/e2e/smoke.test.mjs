@@ -104,12 +104,18 @@ test("when the wasm cannot be fetched the page says so instead of staying blank"
   await context.close();
 });
 
-test("pages a reader of a text does not need load on first use: a text fetches none of their modules, each page its own", async () => {
-  const { page, errors, context } = await newPage(browser);
+/** Opens a text and returns the list (kept up to date) of the wasm files the page fetches. */
+async function openTextNotingWasm(page) {
   const fetched = [];
   page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(r.url().split("/").pop()); });
   await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
   await page.waitForTimeout(500);
+  return fetched;
+}
+
+test("pages a reader of a text does not need load on first use: a text fetches none of their modules, each page its own", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const fetched = await openTextNotingWasm(page);
   assert.deepEqual(fetched.filter((f) => !f.endsWith("_bg.wasm")), [], "a text loads the main module only");
   for (const [route, name, selector] of [["#/notes", "notes_page", "main h1"], ["#/analytics", "analytics_page", "main table"],
     ["#/search?q=%E5%90%88%E4%BD%9C", "search_page", "main h1"], ["#/concordance?q=%E5%90%88%E4%BD%9C", "concordance_page", "main h1"],
@@ -122,11 +128,23 @@ test("pages a reader of a text does not need load on first use: a text fetches n
   await context.close();
 });
 
+/** Opens a text with the module `split_<name>` unreachable; returns what brings it back. */
+async function openTextWithModuleBlocked(page, name) {
+  const pattern = new RegExp(`split_${name}[^/]*\\.wasm$`);
+  const block = (route) => route.abort();
+  await page.route(pattern, block);
+  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  return () => page.unroute(pattern, block);
+}
+
+function assertOnlyTheFailedFetch(errors) {
+  const real = errors.filter((e) => !/Failed to (?:load resource|fetch)|net::ERR_FAILED|split module/i.test(e));
+  assert.deepEqual(real, [], "nothing but the failed fetch in the console");
+}
+
 test("a page whose module cannot be fetched says so, the app goes on, and opening it again retries", async () => {
   const { page, errors, context } = await newPage(browser);
-  const block = (route) => route.abort();
-  await page.route(/split_notes_page[^/]*\.wasm$/, block);
-  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  const unblock = await openTextWithModuleBlocked(page, "notes_page");
   await page.evaluate(() => { location.hash = "#/notes"; });
   const alert = page.locator("main [role=alert]");
   await alert.waitFor();
@@ -136,11 +154,10 @@ test("a page whose module cannot be fetched says so, the app goes on, and openin
   await page.locator("[data-doc-card]").first().waitFor();
   assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
   // The network is back: the page loads.
-  await page.unroute(/split_notes_page[^/]*\.wasm$/, block);
+  await unblock();
   await page.evaluate(() => { location.hash = "#/notes"; });
   await page.locator("main .notes-page").waitFor();
-  const real = errors.filter((e) => !/Failed to (?:load resource|fetch)|net::ERR_FAILED|split module/i.test(e));
-  assert.deepEqual(real, [], "nothing but the failed fetch in the console");
+  assertOnlyTheFailedFetch(errors);
   await context.close();
 });
 
@@ -164,10 +181,7 @@ test("on a slow link a page loading on first use says it is loading instead of s
 
 test("the reader's own parts (term card, settings, note editor, citation) load when first reached for, not with the text", async () => {
   const { page, errors, context } = await newPage(browser);
-  const fetched = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(r.url().split("/").pop()); });
-  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
-  await page.waitForTimeout(500);
+  const fetched = await openTextNotingWasm(page);
   assert.ok(!fetched.some((f) => f.startsWith("split_reader_parts")), `a text alone does not fetch them (${fetched.join(", ")})`);
   // A mouse resting on a term starts the fetch while the hover delay runs; the card follows.
   const term = page.locator('[data-kind="glossary"]').first();
@@ -191,9 +205,7 @@ test("the reader's own parts (term card, settings, note editor, citation) load w
 
 test("a reader part whose module cannot be fetched says so in place, the text stays usable, and the next try loads it", async () => {
   const { page, errors, context } = await newPage(browser);
-  const block = (route) => route.abort();
-  await page.route(/split_reader_parts[^/]*\.wasm$/, block);
-  await openApp(page, server.url, `#/doc/${DOCS[0].id}`);
+  const unblock = await openTextWithModuleBlocked(page, "reader_parts");
   const term = page.locator('[data-kind="glossary"]').first();
   await term.scrollIntoViewIfNeeded();
   await term.click();
@@ -204,11 +216,10 @@ test("a reader part whose module cannot be fetched says so in place, the text st
   await page.locator("#term-popover").waitFor({ state: "detached" });
   // The text itself is untouched: the legend's toggles still work.
   assert.ok((await page.locator('[data-kind="five"]').count()) > 0);
-  await page.unroute(/split_reader_parts[^/]*\.wasm$/, block);
+  await unblock();
   await term.click();
   await page.locator("#term-popover #popover-title").waitFor();
-  const real = errors.filter((e) => !/Failed to (?:load resource|fetch)|net::ERR_FAILED|split module/i.test(e));
-  assert.deepEqual(real, [], "nothing but the failed fetch in the console");
+  assertOnlyTheFailedFetch(errors);
   await context.close();
 });
 
