@@ -2,9 +2,9 @@
 //!
 //! In the release build (`--cfg srr_split`, `scripts/build.sh`) each page below is a wasm
 //! module of its own, fetched the first time it is opened, and the reader's interactive
-//! parts (term card, settings panel, note editor, citation panel) share one more module,
-//! fetched when the reader first reaches for one of them (`warm_parts`) or, at the latest,
-//! when one opens. Each is a `wasm_split` point, the mechanism of Leptos' `#[lazy]`, here
+//! parts (term card, settings panel, note editor, citation panel, embed dialog) share one
+//! more module, fetched when the reader first reaches for one of them (`warm_parts`) or,
+//! at the latest, when one opens. Each is a `wasm_split` point, the mechanism of Leptos' `#[lazy]`, here
 //! `fallible`: a failed fetch shows a message instead of stopping the app, and opening the
 //! page or part again retries. Elsewhere (`trunk serve`, the single-file reader) these are
 //! plain async functions that are ready at once. See BENCHMARKS.md, sessions 7 and 8.
@@ -135,6 +135,17 @@ where
     .into_any()
 }
 
+lazy_part!(
+    embed_dialog,
+    embed_dialog_part,
+    preload_embed_dialog,
+    (doc: usize, open: RwSignal<bool>),
+    {
+        use crate::ui::components::embed_dialog::EmbedDialog;
+        view! { <EmbedDialog doc=doc open=open/> }.into_any()
+    }
+);
+
 /// Shown in place of a part whose module could not be fetched.
 #[cfg(srr_split)]
 fn unavailable_part() -> AnyView {
@@ -161,7 +172,8 @@ pub fn warm_parts() {
             let loaded = preload_term_card().await.is_ok()
                 && preload_settings_panel().await.is_ok()
                 && preload_note_editor().await.is_ok()
-                && preload_citation_panel().await.is_ok();
+                && preload_citation_panel().await.is_ok()
+                && preload_embed_dialog().await.is_ok();
             if !loaded {
                 STARTED.with(|s| s.set(false));
             }

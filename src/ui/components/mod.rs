@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod citation_panel;
+pub mod embed_dialog;
 pub mod embed_frame;
 pub mod embed_notice;
 pub mod embed_snippet;
