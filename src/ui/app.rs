@@ -190,7 +190,7 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Show>
         // Loaded on first use (`ui::lazy`), and in the page only while a note is edited.
-        {move || editor_open.get().then(|| Suspend::new(async move { lazy::note_editor().await }))}
+        {lazy::while_open(move || editor_open.get(), lazy::note_editor)}
         <UndoBar/>
         <Toast/>
     }

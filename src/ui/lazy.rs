@@ -113,6 +113,17 @@ lazy_part!(
     }
 );
 
+lazy_part!(
+    embed_dialog,
+    embed_dialog_part,
+    preload_embed_dialog,
+    (doc: usize, open: RwSignal<bool>),
+    {
+        use crate::ui::components::embed_dialog::EmbedDialog;
+        view! { <EmbedDialog doc=doc open=open/> }.into_any()
+    }
+);
+
 /// A view loaded on first use, with a short "Loading…" status while its module is fetched
 /// (a moment on a slow link). When the module is there already the `Suspend` renders at
 /// once and the status goes in the same turn, before anything is painted. Not Leptos'
@@ -135,16 +146,17 @@ where
     .into_any()
 }
 
-lazy_part!(
-    embed_dialog,
-    embed_dialog_part,
-    preload_embed_dialog,
-    (doc: usize, open: RwSignal<bool>),
-    {
-        use crate::ui::components::embed_dialog::EmbedDialog;
-        view! { <EmbedDialog doc=doc open=open/> }.into_any()
-    }
-);
+/// A part in the page only while `open()` holds, its code loaded on first use: what the
+/// settings panel, note editor, citation panel and embed dialog share.
+pub fn while_open<Fut>(
+    open: impl Fn() -> bool + Send + Sync + 'static,
+    part: impl Fn() -> Fut + Send + Sync + 'static,
+) -> impl IntoView
+where
+    Fut: std::future::Future<Output = AnyView> + Send + 'static,
+{
+    move || open().then(|| Suspend::new(part()))
+}
 
 /// Shown in place of a part whose module could not be fetched.
 #[cfg(srr_split)]
@@ -156,8 +168,8 @@ fn unavailable_part() -> AnyView {
 }
 
 /// Starts fetching the reader's parts, once: called when a reader points at, taps or
-/// focuses something that opens one (a term, the settings button, a selection), so the
-/// part is usually ready by the time it opens. A failed fetch is forgotten, and the next
+/// focuses something that opens one (a term, the settings or embed button) or selects
+/// text, so the part is usually ready by the time it opens. A failed fetch is forgotten, and the next
 /// call tries again.
 pub fn warm_parts() {
     #[cfg(srr_split)]

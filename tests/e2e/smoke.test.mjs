@@ -199,6 +199,12 @@ test("the reader's own parts (term card, settings, note editor, citation) load w
   await checkA11y(page, "settings panel loaded on first use");
   await button.click();
   await page.locator("#settings-panel").waitFor({ state: "detached" });
+  // Esc inside the panel takes it out of the page and puts focus back on its button.
+  await button.click();
+  await page.locator("#set-font").focus();
+  await page.keyboard.press("Escape");
+  await page.locator("#settings-panel").waitFor({ state: "detached" });
+  assert.ok(await button.evaluate((b) => document.activeElement === b), "focus goes back to the settings button");
   assertNoErrors(errors, "reader parts loaded on first use");
   await context.close();
 });

@@ -47,7 +47,7 @@ pub fn EmbedDialog(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
-    let page = reader_page(&browser::base_url()).unwrap_or_default();
+    let page = reader_page(&browser::base_url())?;
     let document = &state.engine().bundle.docs[doc];
     let dialog = NodeRef::<html::Dialog>::new();
     let code = NodeRef::<html::Textarea>::new();
@@ -205,10 +205,10 @@ pub fn EmbedDialog(
         }
     };
 
-    view! {
+    Some(view! {
         <dialog id="embed-dialog" class="embed-dialog" node_ref=dialog aria-labelledby="embed-title"
             on:click=backdrop_click on:close=move |_| open.set(false)>
             {body()}
         </dialog>
-    }
+    })
 }

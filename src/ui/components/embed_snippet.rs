@@ -26,7 +26,7 @@ pub fn EmbedSnippet(
                 on:click=move |_| is_open.set(true)>
                 {move || state.t(Msg::EmbedThis)}
             </button>
-            {move || is_open.get().then(|| Suspend::new(async move { lazy::embed_dialog(doc, is_open).await }))}
+            {lazy::while_open(move || is_open.get(), move || lazy::embed_dialog(doc, is_open))}
         }
         // A type-erased view: the reader page's (large) view type stays unchanged.
         .into_any(),

@@ -72,6 +72,6 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
         // The panel's code is loaded on first use (`ui::lazy`); closed, it is not in the page.
-        {move || settings_open.get().then(|| Suspend::new(async move { lazy::settings_panel(settings_open).await }))}
+        {lazy::while_open(move || settings_open.get(), move || lazy::settings_panel(settings_open))}
     }
 }

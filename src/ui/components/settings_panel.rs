@@ -3,6 +3,7 @@
 use crate::core::i18n::{Lang, Msg};
 use crate::core::render::GlossaryMode;
 use crate::core::settings::{Settings, Theme, FONT_SIZES, LINE_HEIGHTS, POPOVER_FONTS};
+use crate::ui::browser;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -105,7 +106,13 @@ pub fn SettingsPanel(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
-    let close = move || open.set(false);
+    // Closing takes the panel out of the page: focus goes back to the button that opened it.
+    let close = move || {
+        open.set(false);
+        if let Some(button) = browser::query(".settings-btn") {
+            browser::focus(&button);
+        }
+    };
     view! {
         <section id="settings-panel" class="settings-panel" hidden=move || !open.get()
             aria-labelledby="settings-title"

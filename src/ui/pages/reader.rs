@@ -381,7 +381,7 @@ pub fn ReaderPage(
             <TermPopover ctl=popover/>
             <SelectionBar doc=document cite=cite/>
             // Loaded on first use (`ui::lazy`), and in the page only while it is open.
-            {move || cite_open.get().then(|| Suspend::new(async move { lazy::citation_panel(cite).await }))}
+            {lazy::while_open(move || cite_open.get(), move || lazy::citation_panel(cite))}
         </div>
     }
 }
