@@ -4,15 +4,19 @@
 
 use std::{env, fs, path::Path, process};
 
-// The parsers are the app's own modules, included by path (they depend on serde only).
+// The parsers and the term matcher are the app's own modules, included by path (they
+// depend on serde and std only).
 #[allow(dead_code)]
 mod src {
     pub mod core {
         pub mod corpus;
         pub mod glossary;
+        pub mod order;
+        pub mod terms;
+        pub mod text;
     }
 }
-use src::core::{corpus, glossary};
+use src::core::{corpus, glossary, terms};
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,6 +49,9 @@ fn main() {
     println!("cargo:rerun-if-changed=glossary");
     println!("cargo:rerun-if-changed=src/core/corpus.rs");
     println!("cargo:rerun-if-changed=src/core/glossary.rs");
+    println!("cargo:rerun-if-changed=src/core/order.rs");
+    println!("cargo:rerun-if-changed=src/core/terms.rs");
+    println!("cargo:rerun-if-changed=src/core/text.rs");
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
 
     let mut errors = Vec::new();
@@ -97,9 +104,37 @@ fn main() {
         fs::write(Path::new(&out).join(file), json)
             .unwrap_or_else(|e| fail(&format!("{file}: {e}")))
     };
+    // What lists and counts need without the text (see corpus::DocStats): the app ships
+    // the documents without their blocks and fetches a document's text when it is read.
+    let matcher = terms::TermMatcher::new(&terms);
+    for doc in &mut docs {
+        let mut counts = std::collections::BTreeMap::new();
+        for block in doc.blocks.iter() {
+            for hit in matcher.find(&block.text) {
+                *counts.entry(terms[hit.term].id.clone()).or_insert(0) += 1;
+            }
+        }
+        doc.stats = corpus::DocStats {
+            chars: doc.char_count(),
+            blocks: doc.blocks.len(),
+            terms: counts,
+        };
+    }
     write(
         "corpus.json",
         serde_json::to_string(&docs).unwrap_or_else(|e| fail(&e.to_string())),
+    );
+    let shells: Vec<corpus::Document> = docs
+        .iter()
+        .map(|d| corpus::Document {
+            meta: d.meta.clone(),
+            stats: d.stats.clone(),
+            blocks: corpus::Blocks::default(),
+        })
+        .collect();
+    write(
+        "corpus-meta.json",
+        serde_json::to_string(&shells).unwrap_or_else(|e| fail(&e.to_string())),
     );
     let full = serde_json::to_string(&terms).unwrap_or_else(|e| fail(&e.to_string()));
     // The wasm embeds only what highlighting and lists need; the definitions are a

@@ -7,7 +7,7 @@
 //! (the browser benchmark builds its static-HTML baseline from them).
 
 use silk_road_reader::core::bundle::bundle;
-use silk_road_reader::core::segment::{segmenter, Segmenter, CORPUS_DICT};
+use silk_road_reader::core::segment::{Segmenter, CORPUS_DICT};
 use silk_road_reader::core::terms::TermMatcher;
 use std::hint::black_box;
 use std::time::Instant;
@@ -56,7 +56,7 @@ fn main() {
     // Every heading and paragraph, as the segmenter sees them.
     let texts: Vec<&str> = silk_road_reader::core::dictionary::inputs(b).0;
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
-    let Some(seg) = segmenter() else {
+    let Ok(seg) = Segmenter::from_dict(CORPUS_DICT) else {
         eprintln!("the corpus dictionary does not load");
         std::process::exit(1);
     };

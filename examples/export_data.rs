@@ -3,11 +3,13 @@
 //! - `glossary-<hash>.json`: the full glossary, definitions included (the wasm embeds
 //!   only its index and fetches this file when a definition is first shown);
 //! - `pre/<doc id>.json`: each document's pre-rendered page, which `boot.js` shows while
-//!   the app is loading (see `core::prerender`).
+//!   the app is loading, with the document's text and its part of the segmentation
+//!   dictionary, which the app takes from it (see `core::prerender`, `ui::texts`).
 
 use silk_road_reader::core::bundle::{GLOSSARY_FILE, GLOSSARY_JSON};
 use silk_road_reader::core::engine::engine;
 use silk_road_reader::core::prerender::{prerender, prerender_path};
+use silk_road_reader::core::segment::{dict_part, CORPUS_DICT};
 use std::path::Path;
 
 fn write(path: &Path, contents: &str) {
@@ -37,12 +39,19 @@ fn main() {
         let Some(analysis) = engine.analyse(i) else {
             continue;
         };
+        let dict = match dict_part(CORPUS_DICT, doc, &engine.bundle.docs) {
+            Ok(dict) => dict,
+            Err(e) => {
+                eprintln!("error: the dictionary part of {}: {e}", doc.meta.id);
+                std::process::exit(1);
+            }
+        };
         let page = prerender(
             doc,
             &analysis,
             &engine.bundle.terms,
-            engine.five_counts(i),
-            engine.five_corpus_counts(),
+            (engine.five_counts(i), engine.five_corpus_counts()),
+            dict,
         );
         let json = match serde_json::to_string(&page) {
             Ok(json) => json,

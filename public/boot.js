@@ -98,6 +98,9 @@
     var early = window.srrOpening;
     pre = (early && early.url === url ? early.response : fetch(url, { priority: "high" }))
       .then(function (r) { return r.ok ? r.json() : null; });
+    // The same file holds the document's text, which the app takes from here rather than
+    // fetching it again (src/ui/texts.rs).
+    window.srrPre = { id: route[1], page: pre };
   }
   var settings = {};
   try { settings = JSON.parse(window.localStorage.getItem("silk-road-reader/settings/v1") || "{}") || {}; } catch (e) { settings = {}; }

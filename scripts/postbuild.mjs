@@ -11,12 +11,15 @@
 //    registers a worker only then) and generates sw.js with workbox-build, runtime inlined
 //    (no CDN import), precaching every asset, including the glossary file the app fetches
 //    lazily. reader.html (the single-file copy) and the embed demo are left out.
+// 4. Smaller: the stylesheet and the scripts of a first visit (boot.js, sw-client.js)
+//    minified (scripts/minify.mjs; the wasm glue is minified by scripts/split.mjs).
 //
 // Usage: node scripts/postbuild.mjs [dist]      (also importable: see the exports)
 import { createHash } from "node:crypto";
 import { readFile, writeFile, readdir, unlink } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minifyCss, minifyJs } from "./minify.mjs";
 
 const sha = (algo, data, enc = "hex") => createHash(algo).update(data).digest(enc);
 
@@ -60,8 +63,8 @@ export async function mergeStylesheets(dist) {
     throw new Error("index.html: a stylesheet link is not a plain local file; update mergeStylesheets");
   }
   const parts = [];
-  for (const l of links) parts.push(`/* ${l.href.replace(/-[0-9a-f]{8,16}\.css$/, ".css")} */\n${(await readFile(join(dist, l.href), "utf8")).trim()}\n`);
-  const css = parts.join("\n");
+  for (const l of links) parts.push((await readFile(join(dist, l.href), "utf8")).trim());
+  const css = minifyCss(parts.join("\n"));
   const name = `app-${sha("sha256", css).slice(0, 16)}.css`;
   await writeFile(join(dist, name), css);
   const integrity = `sha384-${sha("sha384", css, "base64")}`;
@@ -149,10 +152,19 @@ export async function writeServiceWorker(dist) {
   return result;
 }
 
+/** The classic scripts a first visit loads, minified in place (a second run changes nothing). */
+export async function minifyScripts(dist) {
+  for (const f of ["boot.js", "sw-client.js"]) {
+    const path = join(dist, f);
+    await writeFile(path, await minifyJs(await readFile(path, "utf8")));
+  }
+}
+
 /** All post-build steps, in order. */
 export async function postbuild(dist) {
   const loader = await externalizeLoader(dist);
   const css = await mergeStylesheets(dist);
+  await minifyScripts(dist);
   await markIndex(dist);
   const { count, size, warnings } = await writeServiceWorker(dist);
   for (const w of warnings) console.warn(`[postbuild] workbox: ${w}`);

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Builds dist/reader.html: the whole reader in one file (CSS, the start-up script, the JS
-// glue, the wasm as base64, the texts, which the wasm embeds, and the full glossary), for
+// glue, the wasm as base64, the texts and the full glossary), for
 // readers who receive it by e-mail or on a USB stick and open it by double-click.
 //
 // From file:// a page cannot fetch a sibling .wasm, so the loader here is an inline module
 // that imports the JS glue from a data: URL and hands the decoded wasm bytes to init()
 // (asynchronous instantiation: initSync is refused for large modules on the main thread).
 // The glossary sits in <script type="application/json" id="srr-glossary">, which the app
-// reads instead of fetching GLOSSARY_FILE. No service worker, no embed helper.
+// reads instead of fetching GLOSSARY_FILE, and the texts (which the wasm does not embed)
+// in <script type="application/json" id="srr-texts">, which it reads instead of fetching
+// pre/<doc id>.json (src/ui/texts.rs). No service worker, no embed helper.
 //
 // Usage: node scripts/single-file.mjs [dist]   (after scripts/postbuild.mjs)
 import { readFile, writeFile, readdir } from "node:fs/promises";
@@ -39,6 +41,14 @@ export async function buildSingleFile(dist) {
   const glossaryName = files.find((f) => /^glossary-[0-9a-f]+\.json$/.test(f));
   if (!glossaryName) throw new Error("no glossary-<hash>.json in dist (the Trunk post_build hook writes it)");
   const glossary = JSON.parse((await read(glossaryName)).toString("utf8"));
+  const preNames = (await readdir(join(dist, "pre"))).filter((f) => f.endsWith(".json")).sort();
+  if (preNames.length === 0) throw new Error("no pre/<doc id>.json in dist (the Trunk post_build hook writes them)");
+  const texts = [];
+  for (const f of preNames) {
+    const page = JSON.parse((await read(`pre/${f}`)).toString("utf8"));
+    if (!Array.isArray(page.blocks) || typeof page.dict !== "string") throw new Error(`pre/${f} holds no text (blocks, dict)`);
+    texts.push({ id: f.replace(/\.json$/, ""), blocks: page.blocks, dict: page.dict });
+  }
 
   // Out: loaders, preloads, the service worker and its meta, <base> (nothing is fetched).
   html = html
@@ -73,6 +83,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 </script>`;
   const data =
     `<script type="application/json" id="srr-glossary">${scriptData(JSON.stringify(glossary))}</script>\n` +
+    `<script type="application/json" id="srr-texts">${scriptData(JSON.stringify(texts))}</script>\n` +
     `<script type="application/wasm+base64" id="srr-wasm">${wasm.toString("base64")}</script>\n` +
     start + "\n";
   if (!html.includes("</body>")) throw new Error("index.html has no </body>");
@@ -81,12 +92,12 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 
   const out = join(dist, "reader.html");
   await writeFile(out, html);
-  return { path: out, size: Buffer.byteLength(html), wasm: wasm.length, glossaryTerms: glossary.length };
+  return { path: out, size: Buffer.byteLength(html), wasm: wasm.length, glossaryTerms: glossary.length, texts: texts.length };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildSingleFile(resolve(process.argv[2] || "dist")).then(
-    (r) => console.log(`[single-file] ${r.path}: ${(r.size / 1024).toFixed(1)} KiB (wasm ${(r.wasm / 1024).toFixed(1)} KiB as base64, ${r.glossaryTerms} glossary terms)`),
+    (r) => console.log(`[single-file] ${r.path}: ${(r.size / 1024).toFixed(1)} KiB (wasm ${(r.wasm / 1024).toFixed(1)} KiB as base64, ${r.texts} texts, ${r.glossaryTerms} glossary terms)`),
     (e) => { console.error(`[single-file] error: ${e.message}`); process.exit(1); },
   );
 }

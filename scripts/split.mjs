@@ -17,11 +17,12 @@
 // The single-file reader is made before this step, from Trunk's unsplit build (from
 // file:// nothing can be fetched). Then scripts/postbuild.mjs runs again for sw.js.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, copyFile, unlink } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
+import { minifyJs } from "./minify.mjs";
 
 const FEATURES = ["--enable-simd", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
@@ -49,12 +50,14 @@ export async function split(dist, wasmPath) {
       "--out-name", "silk-road-reader", join(work, "silk-road-reader.wasm")]);
     await rm(out, { recursive: true, force: true });
     await mkdir(out, { recursive: true });
-    await copyFile(join(bindgen, "silk-road-reader.js"), join(out, "silk-road-reader.js"));
+    const glue = await readFile(join(bindgen, "silk-road-reader.js"), "utf8");
+    await writeFile(join(out, "silk-road-reader.js"), await minifyJs(glue, { module: true }));
     run("wasm-opt", ["-Os", ...FEATURES, join(bindgen, "silk-road-reader_bg.wasm"), "-o", join(out, "silk-road-reader_bg.wasm")]);
     const modules = (await readdir(work)).filter((f) => f.endsWith(".wasm") && f !== "silk-road-reader.wasm");
     if (!modules.some((f) => f.startsWith("split_"))) throw new Error(`wasm-split-cli found no split point in ${wasmPath}: was it built with --cfg srr_split?`);
     for (const f of modules) run("wasm-opt", ["-Os", ...FEATURES, join(work, f), "-o", join(out, f)]);
-    await copyFile(join(work, "__wasm_split.js"), join(out, "__wasm_split.js"));
+    const loaderJs = await readFile(join(work, "__wasm_split.js"), "utf8");
+    await writeFile(join(out, "__wasm_split.js"), await minifyJs(loaderJs, { module: true }));
   } finally {
     await rm(work, { recursive: true, force: true });
   }

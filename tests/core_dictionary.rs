@@ -64,3 +64,61 @@ fn shipped_dictionary_is_small() {
     assert!(entries.len() < 10_000, "{} entries", entries.len());
     assert_eq!(entries.last().unwrap().word, dictionary::PADDING_WORD);
 }
+
+/// The wasm ships no dictionary: each text brings its part (`segment::dict_part`). A
+/// document's part alone cuts it exactly as the whole dictionary does, and so does the
+/// shared segmenter extended part by part, in any order of reading; once every part is
+/// in, it holds the whole dictionary (search queries are cut as before).
+#[test]
+fn each_texts_part_of_the_dictionary_cuts_it_as_the_whole_does() {
+    let whole = segment::Segmenter::from_dict(segment::CORPUS_DICT).unwrap();
+    let docs = &bundle().docs;
+    let parts: Vec<String> = docs
+        .iter()
+        .map(|d| segment::dict_part(segment::CORPUS_DICT, d, docs).unwrap())
+        .collect();
+    let mut grown = segment::Segmenter::empty();
+    // Read in reverse order, each text cut right after its part arrives.
+    for (doc, part) in docs.iter().zip(&parts).rev() {
+        let alone = segment::Segmenter::from_dict(part).unwrap();
+        grown.extend(part).unwrap();
+        assert!(
+            alone.len() < whole.len(),
+            "{}: a part, not the whole",
+            doc.meta.id
+        );
+        for b in doc.blocks.iter() {
+            let expected = whole.cut(&b.text);
+            assert_eq!(
+                alone.cut(&b.text),
+                expected,
+                "{} {} (its part alone)",
+                doc.meta.id,
+                b.id
+            );
+            assert_eq!(
+                grown.cut(&b.text),
+                expected,
+                "{} {} (grown)",
+                doc.meta.id,
+                b.id
+            );
+        }
+    }
+    assert_eq!(
+        grown.len(),
+        whole.len(),
+        "every entry once every text is in"
+    );
+    assert_eq!(
+        grown.dict_text().lines().last(),
+        whole.dict_text().lines().last(),
+        "the same padding"
+    );
+    // Loading a part twice changes nothing; a part of another dictionary is refused.
+    grown.extend(&parts[0]).unwrap();
+    assert_eq!(grown.len(), whole.len());
+    assert!(grown.extend("一带一路 5\n\u{E000} 7\n").is_err());
+    let query = "推进国际产能合作";
+    assert_eq!(grown.cut(query), whole.cut(query));
+}

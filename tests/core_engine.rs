@@ -6,7 +6,12 @@ use proptest::prelude::*;
 use silk_road_reader::core::bundle::bundle;
 use silk_road_reader::core::engine::engine;
 use silk_road_reader::core::glossary::FIVE_HEADWORDS;
-use silk_road_reader::core::segment::segmenter;
+use silk_road_reader::core::segment::{Segmenter, CORPUS_DICT};
+
+/// A segmenter with the shipped dictionary, as the app's shared one once every text is in.
+fn segmenter() -> Option<Segmenter> {
+    Segmenter::from_dict(CORPUS_DICT).ok()
+}
 use silk_road_reader::core::terms::TermMatcher;
 use silk_road_reader::core::text::{strip_whitespace, OffsetMap};
 

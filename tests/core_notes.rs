@@ -39,10 +39,17 @@ fn meta(id: &str) -> DocMeta {
     }
 }
 
+/// `doc` with its blocks changed by `edit`.
+fn edited(doc: &Document, edit: impl FnOnce(&mut Vec<Block>)) -> Document {
+    let mut blocks = doc.blocks.to_vec();
+    edit(&mut blocks);
+    Document::new(doc.meta.clone(), blocks)
+}
+
 fn doc_of(id: &str, paras: &[(&str, &str)]) -> Document {
-    Document {
-        meta: meta(id),
-        blocks: paras
+    Document::new(
+        meta(id),
+        paras
             .iter()
             .map(|(id, text)| Block {
                 id: id.to_string(),
@@ -55,7 +62,7 @@ fn doc_of(id: &str, paras: &[(&str, &str)]) -> Document {
                 line: 0,
             })
             .collect(),
-    }
+    )
 }
 
 /// Every offset of a found range is a char boundary of the block and agrees in all units.
@@ -241,9 +248,9 @@ fn real_paragraphs_survive_insertions_typo_fixes_splits_and_deletion() {
             let anchor = Anchor::at(&block.id, &block.text, range);
             let quote = anchor.quote.clone();
             let with = |text: String| {
-                let mut d = doc.clone();
-                d.blocks.iter_mut().find(|x| x.id == block.id).unwrap().text = text;
-                d
+                edited(doc, |blocks| {
+                    blocks.iter_mut().find(|x| x.id == block.id).unwrap().text = text
+                })
             };
             // Untouched.
             assert_eq!(resolve(&anchor, doc).strategy(), Some(Found::Position));
@@ -270,12 +277,15 @@ fn real_paragraphs_survive_insertions_typo_fixes_splits_and_deletion() {
             assert_eq!(r.range().unwrap().start.char, s);
             assert_eq!(r.range().unwrap().end.char, e);
             // Moved to the end of the document, with its id, then under a new id.
-            let mut d = doc.clone();
-            let at = d.blocks.iter().position(|x| x.id == block.id).unwrap();
-            let moved = d.blocks.remove(at);
-            d.blocks.push(moved);
+            let d = edited(doc, |blocks| {
+                let at = blocks.iter().position(|x| x.id == block.id).unwrap();
+                let moved = blocks.remove(at);
+                blocks.push(moved);
+            });
             assert_eq!(resolve(&anchor, &d).strategy(), Some(Found::Position));
-            d.blocks.last_mut().unwrap().id = "renamed".into();
+            let d = edited(&d, |blocks| {
+                blocks.last_mut().unwrap().id = "renamed".into()
+            });
             let r = resolve(&anchor, &d);
             assert_eq!(
                 (r.strategy(), r.para()),
@@ -283,22 +293,22 @@ fn real_paragraphs_survive_insertions_typo_fixes_splits_and_deletion() {
             );
             assert_eq!(r.range().unwrap().start.char, s);
             // Split before the quote: the second half gets a new id.
-            let mut d = doc.clone();
-            let at = d.blocks.iter().position(|x| x.id == block.id).unwrap();
-            let head: String = chars[..s - 2].iter().collect();
-            let tail: String = chars[s - 2..].iter().collect();
-            d.blocks[at].text = head;
-            let mut second = d.blocks[at].clone();
-            second.id = format!("{}-split", block.id);
-            second.text = tail;
-            d.blocks.insert(at + 1, second);
+            let d = edited(doc, |blocks| {
+                let at = blocks.iter().position(|x| x.id == block.id).unwrap();
+                let head: String = chars[..s - 2].iter().collect();
+                let tail: String = chars[s - 2..].iter().collect();
+                blocks[at].text = head;
+                let mut second = blocks[at].clone();
+                second.id = format!("{}-split", block.id);
+                second.text = tail;
+                blocks.insert(at + 1, second);
+            });
             let r = resolve(&anchor, &d);
             assert_eq!(r.para(), Some(format!("{}-split", block.id).as_str()));
             assert_eq!(r.range().unwrap().start.char, 2);
             // Deleted: an orphan, unless a close copy of the passage stands elsewhere (an
             // abstract repeated in the introduction): then that copy.
-            let mut d = doc.clone();
-            d.blocks.retain(|x| x.id != block.id);
+            let d = edited(doc, |blocks| blocks.retain(|x| x.id != block.id));
             if let Resolution::Found { para, range, .. } = resolve(&anchor, &d) {
                 let found = range.slice(&d.block(&para).unwrap().text).to_string();
                 assert!(

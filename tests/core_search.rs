@@ -8,11 +8,16 @@ use silk_road_reader::core::i18n::Lang;
 use silk_road_reader::core::route::Route;
 use silk_road_reader::core::search::{
     self, glossary_matches, grouped_bar_chart, index, kwic_csv, normalize, ChartSpec,
-    ConcordanceQuery, KwicLine, KwicSort, MatchField, SearchMode, KWIC_WIDTH,
+    ConcordanceQuery, KwicLine, KwicSort, MatchField, SearchIndex, SearchMode, KWIC_WIDTH,
 };
 use silk_road_reader::core::terms::TermMatcher;
 
 const BASE: &str = "https://example.org/silk-road/";
+
+/// The index of the whole corpus (the host build embeds every text).
+fn full_index() -> &'static SearchIndex<'static> {
+    index().expect("the host build has every text")
+}
 
 fn b() -> &'static Bundle {
     bundle()
@@ -43,8 +48,8 @@ fn the_corpus_and_glossary_are_there() {
 
 #[test]
 fn word_mode_excludes_he_zuo_inside_chan_neng_he_zuo_substring_includes_it() {
-    let word = index().hits("合作", SearchMode::Word).unwrap();
-    let sub = index().hits("合作", SearchMode::Substring).unwrap();
+    let word = full_index().hits("合作", SearchMode::Word).unwrap();
+    let sub = full_index().hits("合作", SearchMode::Substring).unwrap();
     let after_chan_neng =
         |hits: &[KwicLine]| hits.iter().filter(|h| h.left.ends_with("产能")).count();
     assert!(
@@ -66,12 +71,18 @@ fn word_mode_excludes_he_zuo_inside_chan_neng_he_zuo_substring_includes_it() {
     // Substring mode finds exactly what a plain count finds.
     assert_eq!(sub.len(), naive_counts("合作").iter().sum::<usize>());
     // 产能合作 itself is found as a word.
-    assert!(index().hits("产能合作", SearchMode::Word).unwrap().len() > 20);
+    assert!(
+        full_index()
+            .hits("产能合作", SearchMode::Word)
+            .unwrap()
+            .len()
+            > 20
+    );
 }
 
 #[test]
 fn yi_dai_yi_lu_is_found_wherever_it_occurs() {
-    let results = index().search("一带一路", SearchMode::Word).unwrap();
+    let results = full_index().search("一带一路", SearchMode::Word).unwrap();
     let expected = naive_counts("一带一路");
     for (d, doc) in b().docs.iter().enumerate() {
         let found = results
@@ -94,7 +105,7 @@ fn yi_dai_yi_lu_is_found_wherever_it_occurs() {
     }
     assert_eq!(
         results.total,
-        index()
+        full_index()
             .hits("一带一路", SearchMode::Substring)
             .unwrap()
             .len()
@@ -110,7 +121,7 @@ fn kwic_lines_are_consistent_with_the_text() {
         ("设施联通", SearchMode::Word),
         ("的", SearchMode::Substring),
     ] {
-        let hits = index().hits(q, mode).unwrap();
+        let hits = full_index().hits(q, mode).unwrap();
         assert!(!hits.is_empty(), "{q}");
         for h in &hits {
             let text = text_of(h);
@@ -134,7 +145,7 @@ fn kwic_lines_are_consistent_with_the_text() {
 
 #[test]
 fn documents_rank_by_hits_and_hits_stay_in_reading_order() {
-    let r = index().search("合作", SearchMode::Substring).unwrap();
+    let r = full_index().search("合作", SearchMode::Substring).unwrap();
     assert_eq!(r.total, r.docs.iter().map(|d| d.count()).sum::<usize>());
     for w in r.docs.windows(2) {
         assert!(
@@ -152,9 +163,9 @@ fn documents_rank_by_hits_and_hits_stay_in_reading_order() {
 
 #[test]
 fn latin_text_is_found_without_regard_to_case() {
-    let upper = index().hits("APEC", SearchMode::Word).unwrap();
+    let upper = full_index().hits("APEC", SearchMode::Word).unwrap();
     assert!(!upper.is_empty());
-    assert_eq!(index().hits("apec", SearchMode::Word).unwrap(), upper);
+    assert_eq!(full_index().hits("apec", SearchMode::Word).unwrap(), upper);
     assert_eq!(upper[0].keyword, "APEC");
 }
 
@@ -163,7 +174,7 @@ fn word_mode_finds_every_glossary_form_the_highlighter_finds() {
     let matcher = TermMatcher::new(&b().terms);
     for (t, term) in b().terms.iter().enumerate() {
         for form in term.forms() {
-            let hits = index().hits(form, SearchMode::Word).unwrap();
+            let hits = full_index().hits(form, SearchMode::Word).unwrap();
             for occ in analysis::occurrences(b(), &matcher, t) {
                 let text = &b().docs[occ.doc].blocks[occ.block].text;
                 if normalize(occ.range.slice(text)) != normalize(form) {
@@ -190,11 +201,11 @@ fn concordance_of_a_term_lists_every_occurrence_sorted() {
         .position(|t| t.id == "yi-dai-yi-lu")
         .expect("the entry 一带一路");
     let q = ConcordanceQuery::from_param(b(), "yi-dai-yi-lu");
-    let lines = index().concordance(&q, KwicSort::Left).unwrap();
+    let lines = full_index().concordance(&q, KwicSort::Left).unwrap();
     assert_eq!(lines.len(), analysis::occurrences(b(), &matcher, t).len());
     let key = |l: &KwicLine| l.left.chars().rev().collect::<String>();
     assert!(lines.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
-    let by_right = index().concordance(&q, KwicSort::Right).unwrap();
+    let by_right = full_index().concordance(&q, KwicSort::Right).unwrap();
     assert!(by_right.windows(2).all(|w| w[0].right <= w[1].right));
     let q = ConcordanceQuery::from_param(b(), "产能合作");
     assert_eq!(
@@ -236,7 +247,7 @@ fn parse_csv(s: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_export_quotes_commas_quotes_and_newlines() {
-    let mut lines = index()
+    let mut lines = full_index()
         .concordance(
             &ConcordanceQuery::Term("yi-dai-yi-lu".into()),
             KwicSort::Document,
@@ -305,19 +316,19 @@ fn glossary_lookup_by_pinyin_without_tones_chinese_and_english() {
 
 #[test]
 fn term_analytics_and_chart() {
-    let five = index().five_counts();
+    let five = full_index().five_counts();
     assert_eq!(five.len(), 8);
     let pan = b().doc_index("pan-2019-manufacturing").unwrap();
     assert!(
         five[pan].iter().all(|&c| c > 0),
         "the journal article names all five"
     );
-    let stats = index().term_stats(5);
+    let stats = full_index().term_stats(5);
     assert_eq!(stats[pan].five, five[pan]);
     assert!(stats
         .iter()
         .all(|s| s.top.len() <= 5 && s.top.windows(2).all(|w| w[0].count >= w[1].count)));
-    assert_eq!(index().top_terms(pan, 1)[0].id, "yi-dai-yi-lu");
+    assert_eq!(full_index().top_terms(pan, 1)[0].id, "yi-dai-yi-lu");
     let values: Vec<Vec<f64>> = five
         .iter()
         .map(|f| f.iter().map(|&c| c as f64).collect())
@@ -517,7 +528,7 @@ fn every_paragraph_of_every_document_can_be_cited_and_linked_back() {
 
 #[test]
 fn the_shared_index_is_the_bundle_index() {
-    assert!(std::ptr::eq(index().bundle(), b()));
+    assert!(std::ptr::eq(full_index().bundle(), b()));
     assert_eq!(
         search::SearchMode::from_param("sub"),
         Ok(SearchMode::Substring)

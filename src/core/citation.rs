@@ -224,9 +224,9 @@ mod tests {
 
     fn bundle(meta: DocMeta) -> Bundle {
         Bundle {
-            docs: vec![Document {
+            docs: vec![Document::new(
                 meta,
-                blocks: vec![
+                vec![
                     Block {
                         details: true,
                         ..block("cip", "定价")
@@ -235,7 +235,7 @@ mod tests {
                     block("p1", "第一段。"),
                     block("p2", "加强 政策沟通, 推进(合作)。"),
                 ],
-            }],
+            )],
             terms: vec![],
         }
     }

@@ -7,7 +7,9 @@
 //! This module depends on serde only, because `build.rs` includes it by path.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Descriptive fields of a document, from the TOML header between `+++` lines.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -59,21 +61,42 @@ pub enum BlockKind {
 }
 
 /// One heading or paragraph, with its corrected text and the corrections inside it.
+/// Fields at their default are left out of its JSON (the app fetches these).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     pub id: String,
+    #[serde(default, skip_serializing_if = "BlockKind::is_paragraph")]
     pub kind: BlockKind,
     /// The text as the reader shows it (corrections applied).
     pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
     /// `en` for English blocks; empty means the document language (Chinese).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub lang: String,
     /// Publishing boilerplate, shown in the collapsed "publication details" box.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub details: bool,
     /// The source stops mid-sentence after this paragraph.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub excerpt_ends: bool,
-    /// The line in the source file, for messages.
+    /// The line in the source file, for messages (0 where the text was shipped without it).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub line: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl BlockKind {
+    fn is_paragraph(&self) -> bool {
+        *self == BlockKind::Paragraph
+    }
 }
 
 impl Block {
@@ -95,14 +118,97 @@ impl Block {
     }
 }
 
+/// A document's blocks. The app ships documents without them (metadata and [`DocStats`]
+/// are enough for lists and counts) and sets them once, when the text has been fetched;
+/// until then the list reads as empty and [`Blocks::is_loaded`] is false. Host builds and
+/// the build script always have them.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks(OnceLock<Vec<Block>>);
+
+impl Blocks {
+    pub fn new(blocks: Vec<Block>) -> Blocks {
+        Blocks(OnceLock::from(blocks))
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        self.0.get().is_some()
+    }
+
+    /// Sets the blocks if they were not set yet; false if they already were.
+    pub fn set(&self, blocks: Vec<Block>) -> bool {
+        self.0.set(blocks).is_ok()
+    }
+}
+
+impl std::ops::Deref for Blocks {
+    type Target = [Block];
+    fn deref(&self) -> &[Block] {
+        self.0.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<'a> IntoIterator for &'a Blocks {
+    type Item = &'a Block;
+    type IntoIter = std::slice::Iter<'a, Block>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Blocks {
+    fn eq(&self, other: &Blocks) -> bool {
+        **self == **other && self.is_loaded() == other.is_loaded()
+    }
+}
+
+impl Serialize for Blocks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Blocks {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Blocks, D::Error> {
+        Vec::<Block>::deserialize(d).map(Blocks::new)
+    }
+}
+
+/// Figures of a document's text, computed by the build script, so that the library and
+/// the counts need no text: its length, its blocks and how often each glossary entry
+/// occurs in it (by entry id; entries that do not occur are left out).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocStats {
+    pub chars: usize,
+    pub blocks: usize,
+    pub terms: BTreeMap<String, usize>,
+}
+
 /// A whole article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub meta: DocMeta,
-    pub blocks: Vec<Block>,
+    #[serde(default)]
+    pub stats: DocStats,
+    #[serde(default, skip_serializing_if = "Blocks::is_unloaded")]
+    pub blocks: Blocks,
+}
+
+impl Blocks {
+    fn is_unloaded(&self) -> bool {
+        !self.is_loaded()
+    }
 }
 
 impl Document {
+    /// A document with its text (its [`DocStats`] empty until the build script fills them).
+    pub fn new(meta: DocMeta, blocks: Vec<Block>) -> Document {
+        Document {
+            meta,
+            stats: DocStats::default(),
+            blocks: Blocks::new(blocks),
+        }
+    }
+
     /// Paragraphs in reading order (headings excluded).
     pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| !b.is_heading())
@@ -113,7 +219,11 @@ impl Document {
     }
 
     /// Number of characters of text, headings included, publication details excluded.
+    /// Before the text has been fetched, the figure the build script computed.
     pub fn char_count(&self) -> usize {
+        if !self.blocks.is_loaded() {
+            return self.stats.chars;
+        }
         self.blocks
             .iter()
             .filter(|b| !b.details)
@@ -231,7 +341,7 @@ pub fn parse_document(
     if !blocks.iter().any(|b| !b.is_heading()) {
         return Err(err(lines.len(), "the document has no paragraph".into()));
     }
-    Ok(Document { meta, blocks })
+    Ok(Document::new(meta, blocks))
 }
 
 fn check_meta(meta: &DocMeta) -> Result<(), String> {

@@ -69,10 +69,7 @@ pub(crate) fn meta(id: &str) -> DocMeta {
 
 /// A document with the header of [`meta`].
 pub(crate) fn doc(id: &str, blocks: Vec<Block>) -> Document {
-    Document {
-        meta: meta(id),
-        blocks,
-    }
+    Document::new(meta(id), blocks)
 }
 
 /// A segmenter with a tiny dictionary, so unit tests know the words.

@@ -106,6 +106,9 @@ messages! {
     UnavailableTitle => "此页未能载入", "This page could not be loaded";
     UnavailableBody => "这一页的程序没能下载（网络中断？）。请检查网络连接后再次打开此页；已打开的文本和笔记不受影响。", "Its code could not be downloaded (is the network down?). Check the connection and open the page again; the texts and your notes are not affected.";
     LoadingPart => "正在载入……", "Loading…";
+    LoadingText => "正在载入文本……", "Loading the text…";
+    TextUnavailable => "文本未能载入（网络中断？）。请检查网络连接后重试。", "The text could not be loaded (is the network down?). Check the connection and try again.";
+    TryAgain => "重试", "Try again";
     PartUnavailable => "这部分未能载入（网络中断？）。请检查网络连接后再试一次。", "This part could not be loaded (is the network down?). Check the connection and try again.";
     NotFoundBody => "链接可能有误，或文档已更名。", "The link may be mistyped, or the document was renamed.";
     BackToLibrary => "返回文库", "Back to the library";

@@ -1,13 +1,15 @@
 //! The page shown before the app has started: a document's header and opening, written at
 //! build time (`pre/<doc id>.json`) and put on screen by `public/boot.js` while the wasm
 //! is still loading, so that on a slow connection a reader following a link can start at once.
+//! The same file carries the document's text, which the app takes from it (`ui::texts`):
+//! the wasm ships without the texts, and a first visit fetches this one file for both.
 //!
 //! It uses the reader's own markup (`doc_html`) and stylesheets, so that the app replaces
 //! it without the text moving; it carries none of the live reader's hooks and is inert
 //! (nothing in it can be clicked or focused) until the app takes over.
 
 use super::analysis::DocAnalysis;
-use super::corpus::{BlockKind, Document};
+use super::corpus::{Block, BlockKind, Document};
 use super::doc_html::{doc_text_html, DocLabels, MarksByBlock};
 use super::glossary::{Term, FIVE_ENGLISH, FIVE_HEADWORDS};
 use super::i18n::{Lang, Msg};
@@ -31,6 +33,10 @@ pub struct Prerender {
     /// The opening of the document text (`doc_html`), the same in both; a link to a
     /// paragraph beyond it gets no pre-rendered page.
     pub text: String,
+    /// The whole document's blocks, for the app (without their source lines).
+    pub blocks: Vec<Block>,
+    /// The document's part of the segmentation dictionary (`segment::dict_part`).
+    pub dict: String,
 }
 
 /// Both interface languages, for the labels inside the text.
@@ -57,14 +63,16 @@ fn opening_len(doc: &Document) -> usize {
     doc.blocks.len()
 }
 
-/// The pre-rendered page of `doc`; `five` and `five_corpus` are its 五通 counts.
+/// The pre-rendered page of `doc`; `counts` its 五通 counts and the corpus', `dict` its
+/// part of the segmentation dictionary.
 pub fn prerender(
     doc: &Document,
     analysis: &DocAnalysis,
     terms: &[Term],
-    five: [usize; 5],
-    five_corpus: [usize; 5],
+    counts: ([usize; 5], [usize; 5]),
+    dict: String,
 ) -> Prerender {
+    let (five, five_corpus) = counts;
     let options = RenderOptions {
         static_copy: true,
         ..RenderOptions::default()
@@ -75,10 +83,7 @@ pub fn prerender(
     };
     // Only the opening: what fills the first screens. Laying out a whole long document
     // before the app starts costs the app that much time; the app draws all of it.
-    let opening = Document {
-        meta: doc.meta.clone(),
-        blocks: doc.blocks[..opening_len(doc)].to_vec(),
-    };
+    let opening = Document::new(doc.meta.clone(), doc.blocks[..opening_len(doc)].to_vec());
     let text = doc_text_html(
         &opening,
         analysis,
@@ -92,6 +97,15 @@ pub fn prerender(
         zh: chrome(Lang::Zh),
         en: chrome(Lang::En),
         text,
+        blocks: doc
+            .blocks
+            .iter()
+            .map(|b| Block {
+                line: 0,
+                ..b.clone()
+            })
+            .collect(),
+        dict,
     }
 }
 
@@ -259,8 +273,8 @@ mod tests {
                     &e.bundle.docs[d],
                     &analysis,
                     &e.bundle.terms,
-                    e.five_counts(d),
-                    e.five_corpus_counts(),
+                    (e.five_counts(d), e.five_corpus_counts()),
+                    String::new(),
                 );
                 (e.bundle.docs[d].meta.id.clone(), page)
             })

@@ -34,7 +34,7 @@ pub use lookup::{
 };
 
 use super::bundle::{bundle, Bundle};
-use super::segment::{segmenter, Segmenter};
+use super::segment::{with_segmenter, Segmenter};
 use super::terms::TermMatcher;
 use super::text::{OffsetMap, TextRange};
 use crate::core::order;
@@ -227,10 +227,16 @@ pub struct SearchIndex<'a> {
     forms: HashMap<String, Vec<usize>>,
 }
 
-/// The index of the bundled corpus, built on first use with the shared segmenter.
-pub fn index() -> &'static SearchIndex<'static> {
+/// The index of the bundled corpus, built on first use with the shared segmenter; `None`
+/// while a text is still missing (the wasm fetches them: the pages that search wait for
+/// every text first), so that an index of part of the corpus is never kept.
+pub fn index() -> Option<&'static SearchIndex<'static>> {
     static INDEX: OnceLock<SearchIndex<'static>> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(bundle(), segmenter()))
+    let bundle = bundle();
+    if !bundle.docs.iter().all(|d| d.blocks.is_loaded()) {
+        return None;
+    }
+    Some(INDEX.get_or_init(|| with_segmenter(|s| SearchIndex::new(bundle, s))))
 }
 
 impl<'a> SearchIndex<'a> {

@@ -7,8 +7,8 @@
 //! part of any form, so they stay outside the highlight.
 
 use super::glossary::Term;
+use super::order;
 use super::text::{OffsetMap, TextRange};
-use crate::core::order;
 use std::collections::HashMap;
 
 /// One occurrence of a term in a text.

@@ -14,6 +14,7 @@ use crate::ui::notes_state::NotesState;
 use crate::ui::pages::glossary::GlossaryEntryPage;
 use crate::ui::pages::{library::LibraryPage, not_found::NotFoundPage, reader::ReaderPage};
 use crate::ui::state::AppState;
+use crate::ui::texts;
 use leptos::prelude::*;
 
 /// Where settings are stored (versioned key; see `core::settings`).
@@ -175,13 +176,15 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class=move || if state.embed { "main embed" } else { "main" }>
             {move || match current.get() {
                 Screen::Library => view! { <LibraryPage/> }.into_any(),
-                Screen::Doc(i) => view! { <ReaderPage doc=i/> }.into_any(),
+                // The reader and the pages over the whole corpus wait for their texts
+                // (`ui::texts`); the others need none.
+                Screen::Doc(i) => texts::when_loaded(vec![i], move || view! { <ReaderPage doc=i/> }.into_any()).into_any(),
                 Screen::Glossary => lazy::with_loading(lazy::glossary()),
                 Screen::GlossaryEntry(i) => view! { <GlossaryEntryPage term=i/> }.into_any(),
-                Screen::Notes => lazy::with_loading(lazy::notes()),
-                Screen::Search => lazy::with_loading(lazy::search()),
-                Screen::Concordance => lazy::with_loading(lazy::concordance()),
-                Screen::Analytics => lazy::with_loading(lazy::analytics()),
+                Screen::Notes => texts::when_loaded(texts::all_docs(), || lazy::with_loading(lazy::notes())).into_any(),
+                Screen::Search => texts::when_loaded(texts::all_docs(), || lazy::with_loading(lazy::search())).into_any(),
+                Screen::Concordance => texts::when_loaded(texts::all_docs(), || lazy::with_loading(lazy::concordance())).into_any(),
+                Screen::Analytics => texts::when_loaded(texts::all_docs(), || lazy::with_loading(lazy::analytics())).into_any(),
                 Screen::About => lazy::with_loading(lazy::about()),
                 Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
             }}

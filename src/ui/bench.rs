@@ -6,7 +6,7 @@
 use crate::core::bundle::bundle;
 use crate::core::engine::engine;
 use crate::core::search::{index, SearchIndex, SearchMode};
-use crate::core::segment::{segmenter, Segmenter, CORPUS_DICT};
+use crate::core::segment::{with_segmenter, Segmenter};
 use std::hint::black_box;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -36,18 +36,28 @@ fn timed<T>(f: impl FnOnce() -> Option<T>) -> f64 {
     }
 }
 
-/// Builds a new segmenter from the corpus dictionary, as `segmenter()` does once.
+/// Whether every text is there (the harness opens a page that fetches them first).
+#[wasm_bindgen]
+pub fn bench_texts_ready() -> bool {
+    let all: Vec<usize> = (0..bundle().docs.len()).collect();
+    bundle().texts_loaded(&all)
+}
+
+/// Builds a new segmenter from the whole corpus dictionary (the parts every text brought
+/// to the shared one, which the harness has fetched), as if it were built at once.
 #[wasm_bindgen]
 pub fn bench_segmenter_init_ms() -> f64 {
-    timed(|| Segmenter::from_dict(CORPUS_DICT).ok())
+    let Some(dict) = with_segmenter(|s| s.map(Segmenter::dict_text)) else {
+        return f64::NAN;
+    };
+    timed(|| Segmenter::from_dict(&dict).ok())
 }
 
 /// Segments every block of the corpus with the shared segmenter (words with offsets, as
 /// the reader does when it opens a document).
 #[wasm_bindgen]
 pub fn bench_segment_corpus_ms() -> f64 {
-    let seg = segmenter();
-    timed(|| seg.map(|s| texts().map(|t| s.words(t).len()).sum::<usize>()))
+    with_segmenter(|seg| timed(|| seg.map(|s| texts().map(|t| s.words(t).len()).sum::<usize>())))
 }
 
 /// Finds every glossary term in every block, with the app's matcher.
@@ -60,8 +70,7 @@ pub fn bench_match_corpus_ms() -> f64 {
 /// Builds a new search index of the corpus (the app builds one, on the first search).
 #[wasm_bindgen]
 pub fn bench_index_build_ms() -> f64 {
-    let seg = segmenter();
-    timed(|| Some(SearchIndex::new(bundle(), seg)))
+    with_segmenter(|seg| timed(|| Some(SearchIndex::new(bundle(), seg))))
 }
 
 /// One query (`mode`: `word` or `sub`) on the app's search index, built beforehand.
@@ -70,7 +79,9 @@ pub fn bench_search_ms(query: &str, mode: &str) -> f64 {
     let Ok(mode) = SearchMode::from_param(mode) else {
         return f64::NAN;
     };
-    let idx = index();
+    let Some(idx) = index() else {
+        return f64::NAN;
+    };
     timed(|| idx.search(query, mode).ok().map(|r| r.total))
 }
 
@@ -78,7 +89,7 @@ pub fn bench_search_ms(query: &str, mode: &str) -> f64 {
 #[wasm_bindgen]
 pub fn bench_corpus_counts() -> Vec<u32> {
     let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-    let words = segmenter().map_or(0, |s| texts().map(|t| s.words(t).len()).sum());
+    let words = with_segmenter(|seg| seg.map_or(0, |s| texts().map(|t| s.words(t).len()).sum()));
     let hits = texts().map(|t| engine().matcher.find(t).len()).sum();
     vec![
         n(bundle().docs.len()),

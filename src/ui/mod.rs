@@ -10,6 +10,7 @@ pub mod notes_state;
 pub mod pages;
 pub mod settle;
 pub mod state;
+pub mod texts;
 
 /// Mounts the app into `<body>` and removes the loading message and the pre-rendered
 /// text shown while loading (`public/boot.js`).

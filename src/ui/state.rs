@@ -8,6 +8,7 @@ use crate::core::glossary::Term;
 use crate::core::i18n::{Lang, Msg};
 use crate::core::route::Route;
 use crate::core::settings::Settings;
+use crate::ui::texts::TextStatus;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -26,6 +27,8 @@ pub struct AppState {
     analyses: StoredValue<HashMap<usize, Arc<DocAnalysis>>, LocalStorage>,
     /// The glossary with definitions, once fetched (the wasm embeds only its index).
     pub glossary: RwSignal<GlossaryState>,
+    /// Where each document's text is (the wasm fetches them: `ui::texts`).
+    pub texts: RwSignal<Vec<TextStatus>>,
 }
 
 /// Where the glossary's definitions are.
@@ -49,6 +52,7 @@ impl AppState {
             embed,
             analyses: StoredValue::new_local(HashMap::new()),
             glossary: RwSignal::new(GlossaryState::NotLoaded),
+            texts: RwSignal::new(crate::ui::texts::initial()),
         }
     }
 

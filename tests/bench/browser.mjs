@@ -130,6 +130,12 @@ async function openApp(page, url) {
   await page.waitForFunction(() => window.wasmBindings && window.__wasm && document.querySelector("main#main > *"), null, { timeout: 30000 });
 }
 
+/** Opens the app on a page that fetches every text (the wasm ships without them), and waits for them. */
+async function openWithTexts(page, url) {
+  await openApp(page, url + "#/notes");
+  await page.waitForFunction(() => window.wasmBindings.bench_texts_ready(), null, { timeout: 30000 });
+}
+
 /** From an event at `start` to `done` painted: `total` (what the user waits for, including
  * the wait for the next frame) and `work` (main-thread time: handling the event up to the
  * DOM change, plus rendering the frame; without the idle wait for the frame to begin). */
@@ -175,7 +181,7 @@ async function wasmTimings(browser, url) {
   let counts = null, isolated = null;
   for (let i = 0; i < R.wasmPages; i++) {
     const { page, context } = await freshPage(browser);
-    await openApp(page, url + "#/");
+    await openWithTexts(page, url);
     const r = await page.evaluate(([R, QUERIES]) => {
       const b = window.wasmBindings;
       const loop = (f, warm, n) => { for (let i = 0; i < warm; i++) f(); return Array.from({ length: n }, f); };
@@ -215,7 +221,7 @@ async function wasmTimings(browser, url) {
  * so both see the same machine load; the ratio of each round's medians, then their median. */
 async function pairedSegmentation(browser, url) {
   const { page, context } = await freshPage(browser);
-  await openApp(page, url + "#/");
+  await openWithTexts(page, url);
   // Warm up: Chromium compiles wasm with a baseline compiler first and optimises hot code later.
   await page.evaluate((n) => { for (let i = 0; i < n; i++) window.wasmBindings.bench_segment_corpus_ms(); }, 3 * R.warm);
   const rounds = [];

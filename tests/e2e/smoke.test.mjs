@@ -235,3 +235,59 @@ test("unknown routes show a way back, not a blank page", async () => {
   assert.ok(await page.locator(".not-found a[href='#/']").isVisible());
   await context.close();
 });
+
+// The wasm ships without the texts (src/ui/texts.rs): a document's text comes with its
+// pre-rendered opening, pre/<doc id>.json, fetched once; a page over the whole corpus
+// fetches every text; a text that cannot be fetched is said so, with a retry.
+const preRequests = (page) => {
+  const seen = [];
+  page.on("request", (r) => { const m = /\/pre\/([a-z0-9-]+)\.json/.exec(r.url()); if (m) seen.push(m[1]); });
+  return seen;
+};
+
+test("a linked document's text comes in the one file with its opening; the library fetches no text", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const seen = preRequests(page);
+  const doc = DOCS[4].id;
+  await openApp(page, server.url, `#/doc/${doc}`);
+  await page.waitForSelector(`[data-doc="${doc}"] [data-para]`, { state: "attached" });
+  assert.deepEqual(seen, [doc], "one request, for this document, shared by boot.js and the app");
+  // Counts of the legend (the build's figures) equal what the fetched text highlights.
+  const five = await page.locator('[data-kind="five"]').count();
+  assert.ok(five > 0);
+  seen.length = 0;
+  await page.locator('a[href="#/"]').first().click();
+  await page.locator("[data-doc-card]").first().waitFor();
+  assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
+  assert.deepEqual(seen, [], "the library's cards need no text");
+  // Another document: its own text only.
+  await page.locator(`[data-doc-card="${DOCS[0].id}"] h2 a`).click();
+  await page.waitForSelector(`[data-doc="${DOCS[0].id}"] [data-para]`, { state: "attached" });
+  assert.deepEqual(seen, [DOCS[0].id]);
+  assertNoErrors(errors, "texts");
+  await context.close();
+});
+
+test("search fetches every text; a text that cannot be fetched is said so and a retry loads it", async () => {
+  const { page, errors, context } = await newPage(browser);
+  const seen = preRequests(page);
+  const blocked = DOCS[2].id;
+  const pattern = new RegExp(`/pre/${blocked}\\.json`);
+  const block = (route) => route.abort();
+  await page.route(pattern, block);
+  await openApp(page, server.url, "#/");
+  await page.evaluate(() => { location.hash = "#/search?q=" + encodeURIComponent("合作"); });
+  const alert = page.locator("main .text-unavailable[role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /文本未能载入|could not be loaded/);
+  await checkA11y(page, "a text that could not be fetched");
+  await page.unroute(pattern, block);
+  await alert.getByRole("button").click();
+  await page.locator(".search-summary").waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual([...new Set(seen)].sort(), DOCS.map((d) => d.id).sort(), "every text fetched");
+  // The failed one twice (the failure, the retry); every other once.
+  assert.equal(seen.length, DOCS.length + 1);
+  assertOnlyTheFailedFetch(errors);
+  await context.close();
+});

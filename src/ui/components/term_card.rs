@@ -6,6 +6,7 @@ use crate::core::route::Route;
 use crate::core::search::{KwicLine, KWIC_WIDTH};
 use crate::ui::components::kwic::KwicItem;
 use crate::ui::state::{use_app, GlossaryState};
+use crate::ui::texts;
 use leptos::prelude::*;
 
 /// The label of a glossary category.
@@ -99,23 +100,27 @@ pub fn OccurrenceList(
     let state = use_app();
     let engine = state.engine();
     let bundle = engine.bundle;
-    let all = engine.occurrences(term);
-    let total = all.len();
-    let lines: Vec<KwicLine> = all
-        .into_iter()
-        .take(limit)
-        .map(|o| {
-            let block = &bundle.docs[o.doc].blocks[o.block];
-            KwicLine::new(o.doc, o.block, &block.id, &block.text, o.range, KWIC_WIDTH)
-        })
-        .collect();
+    // The count is the build's; the lines need the texts they quote.
+    let total = engine.corpus_count(term);
+    let lines = move || {
+        let items = engine
+            .occurrences(term)
+            .into_iter()
+            .take(limit)
+            .map(|o| {
+                let block = &bundle.docs[o.doc].blocks[o.block];
+                let line =
+                    KwicLine::new(o.doc, o.block, &block.id, &block.text, o.range, KWIC_WIDTH);
+                view! { <KwicItem line=line/> }
+            })
+            .collect_view();
+        view! { <ol class="kwic" lang="zh-Hans">{items}</ol> }.into_any()
+    };
     let id = bundle.terms[term].id.clone();
     view! {
         <div class="occurrences">
             {section_heading(compact, move || format!("{} {} {}", state.t(Msg::InCorpus), total, state.t(Msg::Occurrences)))}
-            <ol class="kwic" lang="zh-Hans">
-                {lines.into_iter().map(|l| view! { <KwicItem line=l/> }).collect_view()}
-            </ol>
+            {texts::when_loaded(engine.docs_with(term, limit), lines)}
             {(limit < total).then(|| view! {
                 <a class="more-link" href=Route::Glossary { term: Some(id.clone()) }.to_hash()>{move || state.t(Msg::AllOccurrences)}</a>
             })}

@@ -24,7 +24,11 @@ fn short(title: &str) -> String {
 pub fn AnalyticsPage() -> impl IntoView {
     let state = use_app();
     let bundle = state.engine().bundle;
-    let idx = index();
+    // The page opens once every text is there (`ui::texts`); this is only a guard.
+    let Some(idx) = index() else {
+        return view! { <p class="form-error" role="alert">{move || state.t(Msg::TextUnavailable)}</p> }
+            .into_any();
+    };
     let five = idx.five_counts();
     let groups: Vec<String> = bundle.docs.iter().map(|d| short(&d.meta.title)).collect();
     let series: Vec<(String, String)> = (0..5)
@@ -89,4 +93,5 @@ pub fn AnalyticsPage() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

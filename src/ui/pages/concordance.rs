@@ -21,7 +21,9 @@ pub fn ConcordancePage() -> impl IntoView {
     });
     let lines = Memo::new(move |_| {
         let q = ConcordanceQuery::from_param(state.engine().bundle, &query.get());
-        index().concordance(&q, sort.get()).unwrap_or_default()
+        index()
+            .and_then(|i| i.concordance(&q, sort.get()).ok())
+            .unwrap_or_default()
     });
     let title = move || {
         let q = query.get();

@@ -7,6 +7,7 @@ use crate::core::reading::ReadingPlaces;
 use crate::ui::components::five_bars::FiveBars;
 use crate::ui::components::reading_place::{stored, ContinueLink};
 use crate::ui::state::use_app;
+use crate::ui::texts::{self, Texts};
 use leptos::prelude::*;
 
 /// Orders for the card list.
@@ -72,8 +73,15 @@ fn DocCard(
             <p class="card-meta card-kind">
                 {move || state.t(kind_label(&meta.kind))}" · "
                 {move || format!("{} {}", chars, state.t(Msg::Chars))}
-                {places.resume(doc).is_some().then_some(" · ")}
-                <ContinueLink doc=doc places=places in_reader=false/>
+                // "Continue at ¶N" checks the paragraph against the text (fetched for the
+                // documents read before; see `LibraryPage`).
+                {move || texts::status(state, &[index]).eq(&Texts::Ready).then(|| {
+                    let places = places.clone();
+                    view! {
+                        {places.resume(doc).is_some().then_some(" · ")}
+                        <ContinueLink doc=doc places=places in_reader=false/>
+                    }
+                })}
             </p>
             <FiveBars counts=counts max=max/>
             <p class="card-attribution" lang="en">{meta.attribution.clone()}</p>
@@ -96,6 +104,12 @@ pub fn LibraryPage() -> impl IntoView {
     order::sort(&mut kinds);
     kinds.dedup();
     let places = stored();
+    let read_before: Vec<usize> = places
+        .places
+        .iter()
+        .filter_map(|p| state.engine().bundle.doc_index(&p.doc))
+        .collect();
+    texts::request(state, &read_before);
     let shown = move || {
         let mut list: Vec<usize> = (0..docs.len())
             .filter(|&i| kind.with(|k| k.is_empty() || docs[i].meta.kind == *k))

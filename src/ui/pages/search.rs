@@ -22,7 +22,7 @@ pub fn SearchPage() -> impl IntoView {
             SearchKind::Word => SearchMode::Word,
             SearchKind::Substring => SearchMode::Substring,
         };
-        index().search(&query, mode).ok()
+        index().and_then(|i| i.search(&query, mode).ok())
     });
     let glossary = Memo::new(move |_| {
         let query = params.get().0;
