@@ -104,7 +104,10 @@ impl Segmenter {
         for (word, freq) in entries {
             if self.words.insert(word.to_string()) {
                 self.sum += freq;
-                added.push_str(&format!("{word} {freq}\n"));
+                added.push_str(word);
+                added.push(' ');
+                added.push_str(&freq.to_string());
+                added.push('\n');
             }
         }
         let padding = total

@@ -120,6 +120,25 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || link_listener.remove());
+    // A pointer on, or focus in, a link to a document whose text is not here yet starts
+    // fetching it: a click follows 100 ms or more later, time the fetch would otherwise
+    // add to opening the document (as the reader's parts are warmed, `ui::lazy`).
+    let warm_text = move |ev: &web_sys::Event| {
+        let href = browser::element(ev.target())
+            .and_then(|e| e.closest("a[href^='#/doc/']").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        if let Some(Route::Doc { doc, .. }) = href.map(|h| Route::parse(&h)) {
+            if let Some(i) = state.engine().bundle.doc_index(&doc) {
+                texts::request(state, &[i]);
+            }
+        }
+    };
+    let pointer_listener = window_event_listener(leptos::ev::pointerover, move |ev| warm_text(&ev));
+    let focus_listener = window_event_listener(leptos::ev::focusin, move |ev| warm_text(&ev));
+    on_cleanup(move || {
+        pointer_listener.remove();
+        focus_listener.remove();
+    });
 
     // Settings: persist (a failure only means they last for this visit) and apply.
     Effect::new(move |_| {

@@ -204,7 +204,7 @@ async function wasmTimings(browser, url) {
   // More first calls, each in a fresh page: the cost the app pays once per visit.
   for (let i = pooled.init_first.length; i < R.coldPages; i++) {
     const { page, context } = await freshPage(browser);
-    await openApp(page, url + "#/");
+    await openWithTexts(page, url);
     pooled.init_first.push(await page.evaluate(() => window.wasmBindings.bench_segmenter_init_ms()));
     await context.close();
   }

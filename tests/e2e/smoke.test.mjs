@@ -260,8 +260,12 @@ test("a linked document's text comes in the one file with its opening; the libra
   await page.locator("[data-doc-card]").first().waitFor();
   assert.equal(await page.locator("[data-doc-card]").count(), DOCS.length);
   assert.deepEqual(seen, [], "the library's cards need no text");
-  // Another document: its own text only.
-  await page.locator(`[data-doc-card="${DOCS[0].id}"] h2 a`).click();
+  // Another document: its own text only, asked for as soon as the pointer is on its link.
+  const link = page.locator(`[data-doc-card="${DOCS[0].id}"] h2 a`);
+  const asked = page.waitForRequest(new RegExp(`/pre/${DOCS[0].id}\\.json`));
+  await link.hover();
+  await asked;
+  await link.click();
   await page.waitForSelector(`[data-doc="${DOCS[0].id}"] [data-para]`, { state: "attached" });
   assert.deepEqual(seen, [DOCS[0].id]);
   assertNoErrors(errors, "texts");
