@@ -1,5 +1,6 @@
 //! The texts and the glossary as the app ships them: parsed and checked by `build.rs`,
-//! embedded as JSON, and decoded once on first use.
+//! embedded as JSON, and decoded once on first use. The wasm embeds the documents without
+//! their texts, which arrive one by one (`Bundle::set_text`, fetched by `ui::texts`).
 
 use super::corpus::{Block, Document};
 use super::glossary::Term;
