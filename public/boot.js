@@ -96,11 +96,17 @@
     // index.html's inline script has usually asked for it already (unless a strict
     // Content-Security-Policy without its hash blocked that script).
     var early = window.srrOpening;
-    pre = (early && early.url === url ? early.response : fetch(url, { priority: "high" }))
-      .then(function (r) { return r.ok ? r.json() : null; });
-    // The same file holds the document's text, which the app takes from here rather than
-    // fetching it again (src/ui/texts.rs).
-    window.srrPre = { id: route[1], page: pre };
+    var response = early && early.url === url ? early.response : fetch(url, { priority: "high" });
+    // The same file holds the document's text and its part of the dictionary (its
+    // "blocks" and "dict", after "zh", "en" and "text"), which the app takes from here
+    // rather than fetching them again (src/ui/texts.rs): `page` is the whole file. The
+    // opening is shown as soon as its own fields are in (`pre`), without waiting for the
+    // rest, which on a slow link takes as long again (src/core/prerender.rs).
+    var resolveOpening;
+    pre = new Promise(function (resolve) { resolveOpening = resolve; });
+    var page = response.then(function (r) { return r.ok ? readPage(r, resolveOpening) : null; });
+    page.then(resolveOpening, function () { resolveOpening(null); });
+    window.srrPre = { id: route[1], page: page };
   }
   var settings = {};
   try { settings = JSON.parse(window.localStorage.getItem("silk-road-reader/settings/v1") || "{}") || {}; } catch (e) { settings = {}; }
@@ -155,6 +161,29 @@
       if (tag.indexOf("en") === 0) { return "en"; }
     }
     return "en";
+  }
+
+  /**
+   * The whole file, parsed; `onOpening` gets its first fields (zh, en, text) as soon as
+   * they have arrived. A JSON string never holds `,"blocks":` unescaped, so the first
+   * occurrence ends the opening's fields. Without streams, the whole file at once.
+   */
+  function readPage(r, onOpening) {
+    if (!r.body || !r.body.getReader || typeof TextDecoder !== "function") { return r.json(); }
+    var reader = r.body.getReader(), decoder = new TextDecoder(), text = "", sent = false;
+    function pump() {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) { return JSON.parse(text + decoder.decode()); }
+        text += decoder.decode(chunk.value, { stream: true });
+        var cut = sent ? -1 : text.indexOf(',"blocks":');
+        if (cut >= 0) {
+          sent = true;
+          try { onOpening(JSON.parse(text.slice(0, cut) + "}")); } catch (e) { /* the whole file will do */ }
+        }
+        return pump();
+      });
+    }
+    return pump();
   }
 
   /** Shows the opening; false when it does not apply (then nothing changed). */

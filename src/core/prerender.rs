@@ -281,6 +281,22 @@ mod tests {
             .collect()
     }
 
+    /// `boot.js` shows the opening as soon as the file's first fields are in: it cuts the
+    /// file at the first `,"blocks":`, which must end exactly `zh`, `en` and `text`.
+    #[test]
+    fn the_opening_comes_first_in_the_file_and_ends_where_boot_js_cuts() {
+        for (id, page) in pages() {
+            let json = serde_json::to_string(&page).expect("serialises");
+            let cut = json.find(",\"blocks\":").expect("blocks follow");
+            assert!(json.starts_with("{\"zh\":"), "{id}");
+            let opening: serde_json::Value = serde_json::from_str(&format!("{}}}", &json[..cut]))
+                .expect("the opening parses alone");
+            assert_eq!(opening["text"].as_str(), Some(page.text.as_str()), "{id}");
+            assert_eq!(opening["zh"].as_str(), Some(page.zh.as_str()), "{id}");
+            assert_eq!(opening["en"].as_str(), Some(page.en.as_str()), "{id}");
+        }
+    }
+
     #[test]
     fn every_document_prerenders_its_opening_without_live_hooks() {
         let e = engine();

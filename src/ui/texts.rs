@@ -204,6 +204,32 @@ async fn from_boot(id: &str) -> Option<TextFile> {
     })
 }
 
+/// How long the app waits, at most, for the rest of the file `boot.js` is receiving.
+pub const BOOT_WAIT_MS: i32 = 3000;
+
+/// Resolves once the file `boot.js` asked for (`window.srrPre.page`) has arrived or
+/// failed, or after [`BOOT_WAIT_MS`]; at once when there is none.
+pub async fn boot_file_arrived() {
+    let Ok(window) = browser::window() else {
+        return;
+    };
+    let page = js_sys::Reflect::get(&window, &JsValue::from_str("srrPre"))
+        .and_then(|pre| js_sys::Reflect::get(&pre, &JsValue::from_str("page")))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(page) = page else {
+        return;
+    };
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, BOOT_WAIT_MS);
+    });
+    // Either way (arrived, failed, too slow) the app goes on; a failure is handled when
+    // the text is asked for.
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&page, &timeout));
+    let _ = wasm_bindgen_futures::JsFuture::from(race).await;
+}
+
 /// `view()` once the texts of `docs` are there. Until then a "Loading the text…" status,
 /// and if one could not be fetched, an alert with the reason and a button to try again.
 pub fn when_loaded(

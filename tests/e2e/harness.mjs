@@ -22,8 +22,10 @@ const TYPES = {
 /**
  * Serves `root` under `prefix` (e.g. "/reader/") on 127.0.0.1; returns { url, origin, close, requests,
  * setRoot }. `setRoot(dir)` serves another folder from then on, at the same address (a new deployment).
+ * `holdAfter(path, body)` may return `{ at, until }`: the file's first `at` bytes are sent at once,
+ * the rest once the promise `until` resolves (a slow link, one file at a time).
  */
-export async function startServer({ root = DIST, prefix = "/reader/", host = "127.0.0.1", headers = {}, extraRoutes = {} } = {}) {
+export async function startServer({ root = DIST, prefix = "/reader/", host = "127.0.0.1", headers = {}, extraRoutes = {}, holdAfter = null } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -41,6 +43,12 @@ export async function startServer({ root = DIST, prefix = "/reader/", host = "12
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-cache", ...headers });
+      const hold = holdAfter?.(path, body);
+      if (hold) {
+        res.write(body.subarray(0, hold.at));
+        await hold.until;
+        return res.end(body.subarray(hold.at));
+      }
       res.end(body);
     } catch {
       res.writeHead(404); res.end("not found");

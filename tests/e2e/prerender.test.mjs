@@ -167,3 +167,28 @@ test("the app starts only once the opening has been painted, and at once when th
     await context.close();
   }
 });
+
+// The opening's file also carries the document's text and dictionary part, for the app
+// (src/ui/texts.rs): on a slow link boot.js shows the opening as soon as its own fields are
+// in, and the app, ready before the rest has come, leaves the opening in place until it has.
+test("on a slow link the opening shows before the rest of its file has come, and stays until the text is there", async () => {
+  let release;
+  const until = new Promise((r) => { release = r; });
+  const slow = await startServer({
+    // Held just after the opening's fields and the start of the next one.
+    holdAfter: (path, body) => (path.endsWith(`/pre/${doc.id}.json`) ? { at: body.indexOf(',"blocks":') + 12, until } : null),
+  });
+  const { page, errors, context } = await newPage(browser);
+  await page.goto(`${slow.url}#/doc/${doc.id}`);
+  await page.locator("#prerender .doc-text > p.para").first().waitFor();
+  // The app has its wasm by now, and waits for the text without taking the opening away.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator("#prerender .doc-text > p.para").count() > 0, true, "the opening is still shown");
+  assert.equal(await page.locator("main .lazy-loading").count(), 0, "no loading status in its place");
+  release();
+  await page.waitForSelector(`html[data-app-started] [data-doc="${doc.id}"] .doc-text > p[data-para]`);
+  assert.equal(await page.locator("#prerender").count(), 0, "the app took its place");
+  assertNoErrors(errors, "slow opening");
+  await context.close();
+  await slow.close();
+});
