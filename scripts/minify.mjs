@@ -23,8 +23,10 @@ export function minifyCss(css) {
   let out = "";
   let pendingSpace = false;
   const emit = (text) => {
-    if (pendingSpace && out.length > 0 && !TIGHT.has(out[out.length - 1]) && !TIGHT.has(text[0]) ) out += " ";
-    else if (pendingSpace && text[0] === ":" && out.length > 0 && !TIGHT.has(out[out.length - 1])) out += " ";
+    // A space is kept unless a tight character is on either side, except before `:`
+    // (only a tight character before it drops that space).
+    const before = out[out.length - 1];
+    if (pendingSpace && before !== undefined && !TIGHT.has(before) && (!TIGHT.has(text[0]) || text[0] === ":")) out += " ";
     pendingSpace = false;
     // `;}`: the last declaration needs no semicolon.
     if (text === "}" && out.endsWith(";")) out = out.slice(0, -1);

@@ -94,10 +94,16 @@ pub fn request(state: AppState, docs: &[usize]) {
         }
     });
     if let Some(inline) = browser::query("script#srr-texts") {
+        // The page holds every text: read once, they are all there (a later request
+        // finds them loaded and parses nothing again).
         let result = take_inline(&inline.text_content().unwrap_or_default());
         state.texts.update(|t| {
-            for &d in &wanted {
-                t[d] = outcome(result.clone().and_then(|_| loaded_or(d)));
+            for (d, status) in t.iter_mut().enumerate() {
+                if bundle().texts_loaded(&[d]) {
+                    *status = TextStatus::Loaded;
+                } else if wanted.contains(&d) {
+                    *status = outcome(result.clone().and_then(|_| loaded_or(d)));
+                }
             }
         });
         return;
