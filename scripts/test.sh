@@ -13,6 +13,19 @@ cd "$ROOT"
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 started=$SECONDS
 
+# A build from scratch writes about 3.5 GB under target/ (host, wasm32 and the split
+# link). Without that room the compiler fails minutes in with "No space left on device"
+# from deep inside a dependency; say so at once, and what to free.
+need_gb=4
+[ -d target/release ] && need_gb=1
+free_kb=$(df -Pk "$ROOT" | awk 'NR == 2 { print $4 }')
+if [ -n "$free_kb" ] && [ "$free_kb" -lt $((need_gb * 1024 * 1024)) ]; then
+  printf 'Only %s MB free on the disk holding %s; the tests need about %s GB (mostly target/).\n' \
+    "$((free_kb / 1024))" "$ROOT" "$need_gb" >&2
+  printf 'Free some space (old clones, other target/ folders, /tmp) and run this again.\n' >&2
+  exit 1
+fi
+
 if ! $quick; then
   step "cargo fmt --check"
   cargo fmt --all -- --check
