@@ -11,7 +11,8 @@
 // - transfer: brotli (quality 11) of dist/, computed as tests/e2e/size.test.mjs does, plus
 //   the files the browser actually fetched to show a document;
 // - UI timings from the page: navigation → first paragraph painted (against the same
-//   document as plain static HTML generated here from the corpus), click → next document
+//   document as plain static HTML generated here from the corpus; on loopback, and again
+//   over a 40 ms, 10 Mbit/s link in Chromium's network emulation), click → next document
 //   painted, click → glossary popover painted, Enter → search results painted.
 //   "Painted" = the element is in the DOM (MutationObserver), then the frame after
 //   requestAnimationFrame has run (a MessageChannel task queued from rAF).
@@ -28,7 +29,7 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 && arg
 const QUICK = args.includes("--quick");
 const DIST = resolve(opt("--dist", process.env.SRR_BENCH_DIST || DEFAULT_DIST));
 const JSON_OUT = opt("--json", null);
-// --only a,b: just these sections (wasm, paired, memory, first_paint, fetched, switching,
+// --only a,b: just these sections (wasm, paired, memory, first_paint, first_paint_link, fetched, switching,
 // popover, search_ui), for a quick look while working; the report needs them all.
 const ONLY = opt("--only", null)?.split(",");
 // --settle MS: in the switching rounds, wait MS after the app has started before the first
@@ -37,8 +38,8 @@ const SETTLE_MS = Number(opt("--settle", "0"));
 const wanted = (section) => !ONLY || ONLY.includes(section);
 // Repetitions (quick mode: enough to see that every measurement works).
 const R = QUICK
-  ? { wasmPages: 1, coldPages: 2, pairs: 2, warm: 2, runs: 8, searchRuns: 5, paintRuns: 2, switchRounds: 1, popoverPages: 1, popovers: 10, memPages: 1 }
-  : { wasmPages: 3, coldPages: 9, pairs: 8, warm: 20, runs: 40, searchRuns: 20, paintRuns: 9, switchRounds: 5, popoverPages: 3, popovers: 30, memPages: 3 };
+  ? { wasmPages: 1, coldPages: 2, pairs: 2, warm: 2, runs: 8, searchRuns: 5, paintRuns: 2, linkRuns: 1, switchRounds: 1, popoverPages: 1, popovers: 10, memPages: 1 }
+  : { wasmPages: 3, coldPages: 9, pairs: 8, warm: 20, runs: 40, searchRuns: 20, paintRuns: 9, linkRuns: 5, switchRounds: 5, popoverPages: 3, popovers: 30, memPages: 3 };
 
 // The same queries as benches/engine.rs.
 const QUERIES = ["政策沟通", "设施联通", "贸易畅通", "资金融通", "民心相通", "合作", "发展", "一带一路", "国际合作",
@@ -259,13 +260,20 @@ async function memory(browser, url, docs) {
   return { start_bytes: Math.max(...start), all_docs_bytes: Math.max(...afterDocs), all_docs_and_search_bytes: Math.max(...afterSearch) };
 }
 
-async function firstPaint(browser, server, docs) {
+/** A link slower than loopback, in Chromium's network emulation: 40 ms latency, 10 Mbit/s
+ * down (responses are not compressed here, so bytes weigh about four times what they would
+ * from a host that serves brotli). */
+const SLOW_LINK = { offline: false, latency: 40, downloadThroughput: 1.25e6, uploadThroughput: 0.6e6 };
+
+/** Navigation → first paragraph painted, app and static page alternating, `runs` cold loads
+ * of each per document; over `link` (network emulation) when given, else loopback. */
+async function firstPaint(browser, server, docs, { runs = R.paintRuns, link = null } = {}) {
   const per = {};
   // Where the app's time goes (all documents pooled): ms from navigation start.
   const breakdown = {};
   for (const d of docs) {
     const app = [], stat = [], live = [];
-    for (let r = 0; r < R.paintRuns; r++) {
+    for (let r = 0; r < runs; r++) {
       // Alternate which goes first, so drift on a shared machine hits both alike.
       const order = r % 2 ? ["static", "app"] : ["app", "static"];
       for (const kind of order) {
@@ -275,6 +283,11 @@ async function firstPaint(browser, server, docs) {
         // HTTP cache empty.
         await page.goto(`${server.url}blank.html`);
         errors.length = 0;
+        if (link) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send("Network.enable");
+          await cdp.send("Network.emulateNetworkConditions", link);
+        }
         const target = kind === "app" ? `${server.url}#/doc/${d.meta.id}` : `${server.url}static-${d.meta.id}.html`;
         await page.goto(target, { waitUntil: "commit" });
         const t = (await within(page.evaluate(() => window.__firstPara), `${kind} ${d.meta.id}: first paragraph`)).painted;
@@ -407,6 +420,9 @@ async function main() {
     log("segmentation, wasm and native alternating"); if (wanted("paired")) result.paired = await pairedSegmentation(browser, server.url);
     log("memory"); if (wanted("memory")) result.memory = await memory(browser, server.url, docs);
     log("first paint vs static HTML"); if (wanted("first_paint")) result.first_paint = await firstPaint(browser, server, docs);
+    log("first paint vs static HTML, slow link"); if (wanted("first_paint_link")) {
+      result.first_paint_link = { link: SLOW_LINK, ...(await firstPaint(browser, server, docs, { runs: R.linkRuns, link: SLOW_LINK })) };
+    }
     log("first-load fetches"); if (wanted("fetched")) result.fetched = await fetchedOnFirstLoad(browser, docs);
     log("document switching"); if (wanted("switching")) result.switching = await switching(browser, server.url, docs);
     log("popovers"); if (wanted("popover")) result.popover = await popovers(browser, server.url);
@@ -457,9 +473,14 @@ function printSummary(r) {
     line(`UI: first paint static ${id}`.slice(0, 44), p.static);
     line(`UI: app text live ${id}`.slice(0, 44), p.live);
   }
+  for (const [id, p] of Object.entries(r.first_paint_link?.docs ?? {})) {
+    line(`UI: slow link, first paint app ${id}`.slice(0, 44), p.app);
+    line(`UI: slow link, first paint static ${id}`.slice(0, 44), p.static);
+  }
   if (ONLY) return;
   console.log(`segmentation speed wasm/native (median of ${r.paired?.rounds.length} alternating rounds): ${r.segment_speed_vs_native.toFixed(2)}x (rounds ${r.paired?.ratio_min.toFixed(2)}–${r.paired?.ratio_max.toFixed(2)}x; fastest runs ${r.paired?.ratio_of_minima.toFixed(2)}x)`);
   console.log(`first paint app/static (median): ${Object.entries(r.first_paint?.docs).map(([id, p]) => `${id} ${p.ratio.toFixed(2)}x`).join(", ")}`);
+  console.log(`first paint app/static over a slow link (median): ${Object.entries(r.first_paint_link?.docs).map(([id, p]) => `${id} ${p.ratio.toFixed(2)}x`).join(", ")}`);
   const mib = (b) => (b / 1048576).toFixed(2);
   console.log(`wasm memory: start ${mib(r.memory?.start_bytes)} MiB, all docs ${mib(r.memory?.all_docs_bytes)} MiB, + search index ${mib(r.memory?.all_docs_and_search_bytes)} MiB`);
   console.log(`transfer (brotli): dist/ ${r.size.total.brotli} B (wasm ${r.size.wasm_brotli} B); fetched to show a document ${r.fetched?.brotli} B (${r.fetched?.files.length} files)`);

@@ -29,6 +29,8 @@ const eng = (name) => engine.rows.find((r) => r.name.startsWith(name));
 
 const paint = Object.entries(b.first_paint.docs);
 const worst = paint.reduce((w, [id, p]) => (p.ratio > w[1].ratio ? [id, p] : w));
+const linkPaint = Object.entries(b.first_paint_link?.docs ?? {});
+const linkWorst = linkPaint.length ? linkPaint.reduce((w, [id, p]) => (p.ratio > w[1].ratio ? [id, p] : w)) : null;
 const goals = [
   ["Segmenter initialisation in wasm (cold: first call in a fresh page)", "≤ 15 ms",
     `${ms(b.wasm.segmenter_init_first.median_ms)} cold (max ${ms(b.wasm.segmenter_init_first.max_ms)}, n=${b.wasm.segmenter_init_first.n}); warm ${med(b.wasm.segmenter_init)}`,
@@ -45,6 +47,9 @@ const goals = [
   ["Navigation → first paragraph painted, app vs the same document as static HTML (cold, every document)", "≤ 1.5×",
     `worst ${worst[1].ratio.toFixed(2)}× (${worst[0]}: ${ms(worst[1].app.median_ms)} vs ${ms(worst[1].static.median_ms)}); best ${Math.min(...paint.map(([, p]) => p.ratio)).toFixed(2)}×`,
     paint.every(([, p]) => p.ratio <= 1.5)],
+  ...(b.first_paint_link ? [["The same over a slower link (40 ms latency, 10 Mbit/s down, Chromium's network emulation; uncompressed responses), for information", "—",
+    `worst ${linkWorst[1].ratio.toFixed(2)}× (${linkWorst[0]}: ${ms(linkWorst[1].app.median_ms)} vs ${ms(linkWorst[1].static.median_ms)}); best ${Math.min(...linkPaint.map(([, p]) => p.ratio)).toFixed(2)}× (n=${linkPaint[0][1].app.n} per document and kind)`,
+    null]] : []),
   ["Switching documents (click → new text painted), p95 of all switches", "≤ 100 ms",
     `p95 ${ms(b.switching.all.p95_ms)} (main-thread work p95 ${ms(b.switching.all.work.p95_ms)}); first visit ${med(b.switching.first_visit)}; revisit ${med(b.switching.revisit)}`,
     b.switching.all.p95_ms <= 100],
@@ -120,6 +125,14 @@ lines.push("");
 lines.push(row(["document", "app median", "app p95", "static HTML median", "static p95", "app / static"]));
 lines.push(row(["---", "---:", "---:", "---:", "---:", "---:"]));
 for (const [id, p] of paint) lines.push(row([id, ms(p.app.median_ms), ms(p.app.p95_ms), ms(p.static.median_ms), ms(p.static.p95_ms), `${p.ratio.toFixed(2)}×${p.ratio <= 1.5 ? "" : " ✗"}`]));
+if (linkPaint.length) {
+  lines.push("");
+  lines.push(`The same over a slower link (${b.first_paint_link.link.latency} ms latency, ${(b.first_paint_link.link.downloadThroughput * 8 / 1e6).toFixed(0)} Mbit/s down; Chromium's network emulation, responses not compressed):`);
+  lines.push("");
+  lines.push(row(["document", "app median", "static HTML median", "app / static"]));
+  lines.push(row(["---", "---:", "---:", "---:"]));
+  for (const [id, p] of linkPaint) lines.push(row([id, ms(p.app.median_ms), ms(p.static.median_ms), `${p.ratio.toFixed(2)}×`]));
+}
 lines.push("");
 const bd = b.first_paint.app_breakdown;
 lines.push(`Where the app's first paint goes (medians over all documents, ms from navigation start): HTML received ${ms(bd.html.median_ms)}, CSS ${ms(bd.css.median_ms)}, JS glue ${ms(bd.js.median_ms)}, wasm received ${ms(bd.wasm.median_ms)}, app started (wasm compiled and instantiated, \`main\` running) ${ms(bd.started.median_ms)}, first paragraph painted ${ms(median(paint.map(([, p]) => p.app.median_ms)))}.`);
