@@ -7,17 +7,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
-need_build_tools
-need_browser
-cd "$ROOT"
-step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
-started=$SECONDS
-
 # A build from scratch writes about 3.5 GB under target/ (host, wasm32 and the split
 # link). Without that room the compiler fails minutes in with "No space left on device"
-# from deep inside a dependency; say so at once, and what to free.
+# from deep inside a dependency; say so at once, before installing anything, and what to free.
+target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
 need_gb=4
-[ -d target/release ] && need_gb=1
+[ -d "$target_dir/release" ] && [ -d "$ROOT/target/split" ] && need_gb=1
 free_kb=$(df -Pk "$ROOT" | awk 'NR == 2 { print $4 }')
 if [ -n "$free_kb" ] && [ "$free_kb" -lt $((need_gb * 1024 * 1024)) ]; then
   printf 'Only %s MB free on the disk holding %s; the tests need about %s GB (mostly target/).\n' \
@@ -25,6 +20,12 @@ if [ -n "$free_kb" ] && [ "$free_kb" -lt $((need_gb * 1024 * 1024)) ]; then
   printf 'Free some space (old clones, other target/ folders, /tmp) and run this again.\n' >&2
   exit 1
 fi
+
+need_build_tools
+need_browser
+cd "$ROOT"
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
 
 if ! $quick; then
   step "cargo fmt --check"
