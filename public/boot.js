@@ -99,13 +99,15 @@
     var response = early && early.url === url ? early.response : fetch(url, { priority: "high" });
     // The same file holds the document's text and its part of the dictionary (its
     // "blocks" and "dict", after "zh", "en" and "text"), which the app takes from here
-    // rather than fetching them again (src/ui/texts.rs): `page` is the whole file. The
-    // opening is shown as soon as its own fields are in (`pre`), without waiting for the
-    // rest, which on a slow link takes as long again (src/core/prerender.rs).
+    // rather than fetching them again (src/ui/texts.rs): `page` is the whole file's text,
+    // unparsed (the app parses it once, itself). The opening is shown as soon as its own
+    // fields are in (`pre`), without waiting for the rest, which on a slow link takes as
+    // long again (src/core/prerender.rs).
     var resolveOpening;
     pre = new Promise(function (resolve) { resolveOpening = resolve; });
     var page = response.then(function (r) { return r.ok ? readPage(r, resolveOpening) : null; });
-    page.then(resolveOpening, function () { resolveOpening(null); });
+    // A promise settles once: where the opening was already shown this changes nothing.
+    page.then(function () { resolveOpening(null); }, function () { resolveOpening(null); });
     window.srrPre = { id: route[1], page: page };
   }
   var settings = {};
@@ -164,22 +166,30 @@
   }
 
   /**
-   * The whole file, parsed; `onOpening` gets its first fields (zh, en, text) as soon as
-   * they have arrived. A JSON string never holds `,"blocks":` unescaped, so the first
-   * occurrence ends the opening's fields. Without streams, the whole file at once.
+   * The whole file's text; `onOpening` gets its first fields (zh, en, text), parsed, as
+   * soon as they have arrived. A JSON string never holds `,"blocks":` unescaped, so the
+   * first occurrence ends the opening's fields. Without streams, the whole file at once.
    */
   function readPage(r, onOpening) {
-    if (!r.body || !r.body.getReader || typeof TextDecoder !== "function") { return r.json(); }
-    var reader = r.body.getReader(), decoder = new TextDecoder(), text = "", sent = false;
+    // Parses `json` (up to `end`, closing the object there) and shows it; false if it does not parse.
+    var opening = function (json, end) {
+      try { onOpening(JSON.parse(end >= 0 ? json.slice(0, end) + "}" : json)); return true; } catch (e) { return false; }
+    };
+    if (!r.body || !r.body.getReader || typeof TextDecoder !== "function") {
+      return r.text().then(function (json) { opening(json, -1); return json; });
+    }
+    var reader = r.body.getReader(), decoder = new TextDecoder(), text = "", cut = false, shown = false;
     function pump() {
       return reader.read().then(function (chunk) {
-        if (chunk.done) { return JSON.parse(text + decoder.decode()); }
-        text += decoder.decode(chunk.value, { stream: true });
-        var cut = sent ? -1 : text.indexOf(',"blocks":');
-        if (cut >= 0) {
-          sent = true;
-          try { onOpening(JSON.parse(text.slice(0, cut) + "}")); } catch (e) { /* the whole file will do */ }
+        if (chunk.done) {
+          text += decoder.decode();
+          // A file without the cut, or whose opening did not parse: the whole file, once.
+          if (!shown) { opening(text, -1); }
+          return text;
         }
+        text += decoder.decode(chunk.value, { stream: true });
+        var end = cut ? -1 : text.indexOf(',"blocks":');
+        if (end >= 0) { cut = true; shown = opening(text, end); }
         return pump();
       });
     }

@@ -122,3 +122,32 @@ fn each_texts_part_of_the_dictionary_cuts_it_as_the_whole_does() {
     let query = "推进国际产能合作";
     assert_eq!(grown.cut(query), whole.cut(query));
 }
+
+/// A part that is refused (its entries weigh more than the dictionary's total, as a damaged
+/// or tampered text file could) leaves the shared segmenter as it was: the texts already
+/// in keep their cuts, and the next good part still loads.
+#[test]
+fn a_refused_part_changes_nothing() {
+    let whole = segment::Segmenter::from_dict(segment::CORPUS_DICT).unwrap();
+    let docs = &bundle().docs;
+    let part = |i: usize| segment::dict_part(segment::CORPUS_DICT, &docs[i], docs).unwrap();
+    let total: usize = dictionary::parse_entries(segment::CORPUS_DICT)
+        .unwrap()
+        .iter()
+        .map(|e| e.freq)
+        .sum();
+    let mut grown = segment::Segmenter::empty();
+    grown.extend(&part(0)).unwrap();
+    let before = (grown.len(), grown.dict_text());
+    let bad = format!("新词甲 {total}\n{} 0\n", dictionary::PADDING_WORD);
+    assert!(grown.extend(&bad).is_err());
+    assert_eq!(
+        (grown.len(), grown.dict_text()),
+        before,
+        "nothing of the refused part kept"
+    );
+    grown.extend(&part(1)).unwrap();
+    for b in docs[0].blocks.iter().chain(docs[1].blocks.iter()) {
+        assert_eq!(grown.cut(&b.text), whole.cut(&b.text), "{}", b.id);
+    }
+}

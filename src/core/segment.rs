@@ -95,15 +95,18 @@ impl Segmenter {
     /// dictionary's: jieba's scores, and so its cuts, are then those of the whole
     /// dictionary for every text whose part is loaded. Every part of one dictionary has
     /// the same total; a part with another is refused.
+    /// A part that is refused changes nothing: the texts already loaded keep their cuts.
     pub fn extend(&mut self, part: &str) -> Result<(), String> {
         let Entries { entries, total } = entries(part)?;
         if self.total.is_some_and(|t| t != total) {
             return Err("the segmentation dictionary parts disagree (a text from another version of the reader?)".into());
         }
+        let mut new_words = HashSet::new();
+        let mut sum = self.sum;
         let mut added = String::new();
         for (word, freq) in entries {
-            if self.words.insert(word.to_string()) {
-                self.sum += freq;
+            if !self.words.contains(word) && new_words.insert(word) {
+                sum += freq;
                 added.push_str(word);
                 added.push(' ');
                 added.push_str(&freq.to_string());
@@ -111,12 +114,14 @@ impl Segmenter {
             }
         }
         let padding = total
-            .checked_sub(self.sum)
+            .checked_sub(sum)
             .ok_or("the segmentation dictionary's total is smaller than its entries".to_string())?;
         let load = format!("{added}{PADDING_WORD} {padding}\n");
         self.jieba
             .load_dict(&mut std::io::BufReader::new(load.as_bytes()))
             .map_err(|e| format!("the segmentation dictionary is malformed: {e}"))?;
+        self.words.extend(new_words.into_iter().map(str::to_string));
+        self.sum = sum;
         self.text.push_str(&added);
         self.total = Some(total);
         Ok(())

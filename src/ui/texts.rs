@@ -186,7 +186,8 @@ fn build_query() -> String {
 }
 
 /// The text from the page `boot.js` fetched for the first screen (`window.srrPre`,
-/// `{ id, page }` with `page` a promise of the parsed file), when it is this document's.
+/// `{ id, page }` with `page` a promise of the file's text, unparsed), when it is this
+/// document's and parses (otherwise the caller fetches the file itself).
 async fn from_boot(id: &str) -> Option<TextFile> {
     let window = browser::window().ok()?;
     let pre = js_sys::Reflect::get(&window, &JsValue::from_str("srrPre")).ok()?;
@@ -195,19 +196,11 @@ async fn from_boot(id: &str) -> Option<TextFile> {
         return None;
     }
     let page = js_sys::Reflect::get(&pre, &JsValue::from_str("page")).ok()?;
-    let page = wasm_bindgen_futures::JsFuture::from(page.dyn_into::<js_sys::Promise>().ok()?)
+    let json = wasm_bindgen_futures::JsFuture::from(page.dyn_into::<js_sys::Promise>().ok()?)
         .await
-        .ok()?;
-    let blocks = js_sys::Reflect::get(&page, &JsValue::from_str("blocks")).ok()?;
-    let json = js_sys::JSON::stringify(&blocks).ok()?.as_string()?;
-    let dict = js_sys::Reflect::get(&page, &JsValue::from_str("dict"))
         .ok()?
         .as_string()?;
-    Some(TextFile {
-        id: id.to_string(),
-        blocks: serde_json::from_str(&json).ok()?,
-        dict,
-    })
+    serde_json::from_str(&json).ok()
 }
 
 /// How long the app waits, at most, for the rest of the file `boot.js` is receiving.
