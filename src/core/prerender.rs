@@ -13,7 +13,7 @@ use super::corpus::{Block, BlockKind, Document};
 use super::doc_html::{doc_text_html, DocLabels, MarksByBlock};
 use super::glossary::{Term, FIVE_ENGLISH, FIVE_HEADWORDS};
 use super::i18n::{Lang, Msg};
-use super::meta_labels::{authors_label, byline_label, date_label, venue_label};
+use super::meta_labels::byline_label;
 use super::render::{escape, RenderOptions};
 
 /// Where the pre-rendered page of document `id` is, relative to the app.
@@ -113,7 +113,8 @@ pub fn prerender(
 /// `ReaderPage`, `Legend`): same classes and boxes, so the text starts where the app's
 /// will. Controls are drawn as look-alike `span`s, not `button`s and an `input`: nothing
 /// in the page works anyway (it is inert), and form controls made its first layout
-/// ~25 ms slower (main-thread time in a fresh tab, measured with a trace).
+/// ~25 ms slower (main-thread time in a fresh tab, measured with a trace). The
+/// publication details, which the app shows folded behind the byline, are left out.
 fn chrome_html(doc: &Document, lang: Lang, five: [usize; 5], five_corpus: [usize; 5]) -> String {
     let t = |m: Msg| escape(m.text(lang));
     let mut h = String::with_capacity(4096);
@@ -184,55 +185,22 @@ fn chrome_html(doc: &Document, lang: Lang, five: [usize; 5], five_corpus: [usize
         ));
     }
     h.push_str(&format!(
-        "<span class=\"doc-byline\"><span class=\"byline-text\">{}</span><span class=\"byline-more\">{}</span></span><div class=\"doc-about\" data-collapsed=\"true\">",
+        "<div class=\"doc-line\"><span class=\"doc-byline\"><span class=\"byline-text\">{}</span><span class=\"byline-more\">{}</span></span>\
+         <div class=\"reader-tools\"><span class=\"tool-btn toc-open\">{}</span><span class=\"tool-btn embed-open-btn\">{}</span></div></div>",
         escape(&byline_label(meta, lang)),
-        t(Msg::SourceAndDetails)
-    ));
-    h.push_str(&format!(
-        "<dl class=\"doc-meta\"><dt>{}</dt><dd lang=\"zh-Hans\">{}",
-        t(Msg::DocMetaAuthors),
-        escape(&authors_label(meta, lang))
-    ));
-    if meta.authors_editorial {
-        h.push_str(&format!(
-            "<span class=\"editorial-tag\">{}</span>",
-            t(Msg::EditorialAuthors)
-        ));
-    }
-    h.push_str("</dd>");
-    if !meta.affiliation.is_empty() {
-        h.push_str(&format!(
-            "<dt>{}</dt><dd lang=\"zh-Hans\">{}</dd>",
-            t(Msg::DocMetaAffiliation),
-            escape(&meta.affiliation.join("；"))
-        ));
-    }
-    h.push_str(&format!(
-        "<dt>{}</dt><dd>{} · {}</dd></dl>",
-        t(Msg::DocMetaVenue),
-        escape(&venue_label(meta, lang)),
-        escape(&date_label(meta, lang))
-    ));
-    h.push_str(&format!(
-        "<p class=\"doc-attribution\" lang=\"en\"><strong>{}: </strong>{}</p>",
-        t(Msg::Attribution),
-        escape(&meta.attribution)
-    ));
-    if !meta.editorial_note.is_empty() {
-        h.push_str(&format!(
-            "<details class=\"editorial-note\"><summary>{}</summary></details>",
-            t(Msg::EditorialNote)
-        ));
-    }
-    h.push_str("</div>");
-    h.push_str(&format!(
-        "<div class=\"reader-tools\"><span class=\"tool-btn toc-open\">{}</span><span class=\"tool-btn embed-open-btn\">{}</span></div>",
+        t(Msg::SourceAndDetails),
         t(Msg::Contents),
         t(Msg::EmbedThis)
     ));
     h.push_str(&format!(
-        "<section class=\"legend\"><h2 class=\"legend-title\">{}</h2><ul class=\"legend-list\">",
-        t(Msg::Legend)
+        "<section class=\"legend\"><div class=\"legend-head\"><h2 class=\"legend-title\">{}</h2>\
+         <p class=\"legend-key\">{} / {}</p><div class=\"legend-all\"><span class=\"tool-btn\">{}</span> \
+         <span class=\"tool-btn\">{}</span></div></div><ul class=\"legend-list\">",
+        t(Msg::Legend),
+        t(Msg::LegendThisDoc),
+        t(Msg::LegendCorpus),
+        t(Msg::ShowAll),
+        t(Msg::ShowNone)
     ));
     for i in 0..5 {
         let english = if lang == Lang::En {
@@ -247,14 +215,9 @@ fn chrome_html(doc: &Document, lang: Lang, five: [usize; 5], five_corpus: [usize
             FIVE_HEADWORDS[i], five[i], five_corpus[i]
         ));
     }
-    h.push_str(&format!(
-        "</ul><p class=\"legend-key\">{} / {}</p><div class=\"legend-all\"><span class=\"tool-btn\">{}</span> <span class=\"tool-btn\">{}</span></div></section></header>\
-         <div class=\"doc-text\" lang=\"zh-Hans\"></div></article></div></div>",
-        t(Msg::LegendThisDoc),
-        t(Msg::LegendCorpus),
-        t(Msg::ShowAll),
-        t(Msg::ShowNone)
-    ));
+    h.push_str(
+        "</ul></section></header><div class=\"doc-text\" lang=\"zh-Hans\"></div></article></div></div>",
+    );
     h
 }
 

@@ -116,9 +116,9 @@ test("the demo page embeds two compact readers that size themselves to their con
     assert.equal(await passage.frame.locator(`[data-five-toggle="${FIVE[i]}"]`).getAttribute("aria-pressed"), String(on));
   }
 
-  // The frame follows its content: opening a details box makes it taller.
-  await full.frame.locator("details.editorial-note summary").click();
-  const grown = await waitForFit(full, "after opening the editorial note");
+  // The frame follows its content: unfolding the source and publication details makes it taller.
+  await full.frame.locator(".doc-byline").click();
+  const grown = await waitForFit(full, "after unfolding the publication details");
   assert.ok(grown > fullHeight + 20, `grew from ${fullHeight} to ${grown}`);
 
   // Only the frames' own messages count: one from the host page itself is ignored.

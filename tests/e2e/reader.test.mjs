@@ -254,21 +254,21 @@ test("on a 320 px phone in English the tools keep to one row (no jump when 'cont
   await context.close();
 });
 
-test("on a phone the metadata folds behind a byline and the text starts on the first screen; one tap shows the source; wide screens and paper always show it", async () => {
+test("the metadata folds behind a byline at every width and the text starts on the first screen; one tap or click shows the source; paper always shows it", async () => {
   const doc = "finance-bri-lanzhou";
+  const textTop = (page) => page.locator(".doc-text > .para").first().evaluate((p) => p.getBoundingClientRect().top + scrollY);
   {
     const { page, errors, context } = await newPage(browser, { ...VIEWPORTS.phone, locale: "zh-CN" });
     await openDoc(page, server.url, doc);
     const byline = page.locator(".doc-byline");
     assert.match(await byline.innerText(), /^作者不详 · 刊载出处不详 · 约 2019\s*出处与详情/);
     assert.equal(await page.locator(".doc-attribution").isVisible(), false, "the source is folded");
-    const textTop = () => page.locator(".doc-text > .para").first().evaluate((p) => p.getBoundingClientRect().top + scrollY);
-    const folded = await textTop();
+    const folded = await textTop(page);
     assert.ok(folded < VIEWPORTS.phone.height - 24, `the text starts at ${folded} px, on the first screen`);
     await byline.tap();
     assert.equal(await byline.getAttribute("aria-expanded"), "true");
     assert.match(await page.locator(".doc-attribution").innerText(), /School of Finance, Lanzhou/);
-    const unfolded = await textTop();
+    const unfolded = await textTop(page);
     assert.ok(unfolded - folded > 150, `folding saves ${unfolded - folded} px`);
     await checkA11y(page, "reader, phone, metadata unfolded");
     await byline.tap();
@@ -280,13 +280,29 @@ test("on a phone the metadata folds behind a byline and the text starts on the f
     await context.close();
   }
   {
+    // A wide screen: the byline with the tools beside it, the legend's toggles on one row,
+    // and the text on the first screen, in both languages.
     const { page, errors, context } = await newPage(browser);
-    await openDoc(page, server.url, doc);
-    assert.equal(await page.locator(".doc-byline").isVisible(), false);
-    assert.ok(await page.locator(".doc-attribution").isVisible(), "a wide screen shows the source");
+    await openDoc(page, server.url, "pan-2019-manufacturing");
+    const byline = page.locator(".doc-byline");
+    assert.equal(await page.locator(".doc-attribution").isVisible(), false, "folded on a wide screen too");
+    const rowOf = (sel) => page.locator(sel).evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().top)))]);
+    assert.equal((await rowOf(".legend-item")).length, 1, "the five toggles share one row");
+    const bylineBox = await byline.boundingBox();
+    const embedBox = await page.locator(".reader-tools .embed-open-btn").boundingBox();
+    assert.ok(embedBox.x > bylineBox.x + 200 && Math.abs(embedBox.y - bylineBox.y) < 30, "the tools sit beside the byline");
+    for (const lang of ["zh", "en"]) {
+      const top = await textTop(page);
+      assert.ok(top < VIEWPORTS.desktop.height - 200, `${lang}: the text starts at ${top} px, well within the first screen`);
+      if (lang === "zh") await page.locator(".site-header .lang-switch").click();
+    }
+    await byline.click();
+    assert.match(await page.locator(".doc-attribution").innerText(), /Pan Yunhe/);
+    assert.ok(await page.locator(".doc-meta").isVisible(), "one click shows authors, affiliation and venue");
     // In English, on a phone, the byline says the same.
+    await page.goto(`${server.url}#/doc/${doc}`);
     await page.setViewportSize({ width: 375, height: 740 });
-    await page.locator(".site-header .lang-switch").click();
+    await page.locator(".doc-byline").waitFor();
     assert.match(await page.locator(".doc-byline").innerText(), /^author unknown · venue unknown · c\. 2019\s*Source and details/);
     assertNoErrors(errors, "desktop metadata");
     await context.close();

@@ -18,7 +18,18 @@ pub fn Legend(
     let set_all = move |on: bool| state.settings.update(|s| s.five = [on; 5]);
     view! {
         <section class="legend" aria-labelledby="legend-title">
-            <h2 id="legend-title" class="legend-title">{move || state.t(Msg::Legend)}</h2>
+            // The title, what the two counts are and show-all / hide-all share one row, so
+            // the legend takes two rows on most screens and the text starts on the first one.
+            <div class="legend-head">
+                <h2 id="legend-title" class="legend-title">{move || state.t(Msg::Legend)}</h2>
+                <p class="legend-key" aria-hidden="true">
+                    {move || format!("{} / {}", state.t(Msg::LegendThisDoc), state.t(Msg::LegendCorpus))}
+                </p>
+                <div class="legend-all">
+                    <button type="button" class="tool-btn" data-five-all="on" on:click=move |_| set_all(true)>{move || state.t(Msg::ShowAll)}</button>
+                    <button type="button" class="tool-btn" data-five-all="off" on:click=move |_| set_all(false)>{move || state.t(Msg::ShowNone)}</button>
+                </div>
+            </div>
             <ul class="legend-list">
                 {(0..5).map(|i| {
                     let pressed = move || state.settings.with(|s| s.five[i]);
@@ -44,13 +55,6 @@ pub fn Legend(
                     }
                 }).collect_view()}
             </ul>
-            <p class="legend-key" aria-hidden="true">
-                {move || format!("{} / {}", state.t(Msg::LegendThisDoc), state.t(Msg::LegendCorpus))}
-            </p>
-            <div class="legend-all">
-                <button type="button" class="tool-btn" data-five-all="on" on:click=move |_| set_all(true)>{move || state.t(Msg::ShowAll)}</button>
-                <button type="button" class="tool-btn" data-five-all="off" on:click=move |_| set_all(false)>{move || state.t(Msg::ShowNone)}</button>
-            </div>
         </section>
     }
 }

@@ -308,13 +308,25 @@ pub fn ReaderPage(
                     <h1 id="doc-title" class="doc-title" lang="zh-Hans">{meta.title.clone()}</h1>
                     {meta.title_editorial.then(|| view! { <p class="editorial-tag">{move || state.t(Msg::EditorialTitle)}</p> })}
                     {(!meta.title_en.is_empty()).then(|| view! { <p class="doc-title-en" lang="en">{meta.title_en.clone()}</p> })}
-                    // On a phone the metadata folds behind this line (CSS shows it only
-                    // there); the attribution is a tap away, the text starts on the first screen.
-                    <button type="button" class="doc-byline" aria-expanded="false" aria-controls="doc-about"
-                        on:click=toggle_about>
-                        <span class="byline-text">{move || byline_label(meta, state.lang.get())}</span>
-                        <span class="byline-more">{move || state.t(Msg::SourceAndDetails)}</span>
-                    </button>
+                    // The metadata folds behind the byline, the tools beside it (below it
+                    // on a phone): the attribution is a click away, the text starts on the
+                    // first screen.
+                    <div class="doc-line">
+                        <button type="button" class="doc-byline" aria-expanded="false" aria-controls="doc-about"
+                            on:click=toggle_about>
+                            <span class="byline-text">{move || byline_label(meta, state.lang.get())}</span>
+                            <span class="byline-more">{move || state.t(Msg::SourceAndDetails)}</span>
+                        </button>
+                        <div class="reader-tools" role="toolbar" aria-label=move || state.t(Msg::ToolsLabel)>
+                            <button type="button" class="tool-btn toc-open" aria-controls="toc"
+                                aria-expanded=move || toc_open.get().to_string()
+                                on:click=move |_| toc_open.update(|o| *o = !*o)>
+                                {move || state.t(Msg::Contents)}
+                            </button>
+                            <crate::ui::components::embed_snippet::EmbedSnippet doc=doc/>
+                            <ContinueLink doc=document places=stored() in_reader=true/>
+                        </div>
+                    </div>
                     <div id="doc-about" class="doc-about" data-collapsed="true">
                     <dl class="doc-meta">
                         <dt>{move || state.t(Msg::DocMetaAuthors)}</dt>
@@ -335,15 +347,6 @@ pub fn ReaderPage(
                             <p lang="en">{meta.editorial_note.clone()}</p>
                         </details>
                     })}
-                    </div>
-                    <div class="reader-tools" role="toolbar" aria-label=move || state.t(Msg::ToolsLabel)>
-                        <button type="button" class="tool-btn toc-open" aria-controls="toc"
-                            aria-expanded=move || toc_open.get().to_string()
-                            on:click=move |_| toc_open.update(|o| *o = !*o)>
-                            {move || state.t(Msg::Contents)}
-                        </button>
-                        <crate::ui::components::embed_snippet::EmbedSnippet doc=doc/>
-                        <ContinueLink doc=document places=stored() in_reader=true/>
                     </div>
                     <Legend doc=doc/>
                 </header>
