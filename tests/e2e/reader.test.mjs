@@ -418,7 +418,10 @@ test("printing gives the text with its highlights on white, without the chrome, 
       termText: lum(getComputedStyle(term).color),
       text: lum(getComputedStyle(document.querySelector(".doc-text .para")).color),
       muted: lum(getComputedStyle(title).color),
-      chrome: [".site-header", ".reader-side", ".strip", ".site-footer"].filter(shown),
+      // The tools and the byline's fold, and a closed note that would print as a bare summary.
+      chrome: [".site-header", ".reader-side", ".strip", ".site-footer", ".reader-tools", ".legend-all", ".doc-byline",
+        ".editorial-note:not([open])"].filter(shown),
+      hasNote: document.querySelectorAll(".editorial-note").length > 0,
       paras: document.querySelectorAll(".doc-text .para").length,
     };
   });
@@ -428,6 +431,7 @@ test("printing gives the text with its highlights on white, without the chrome, 
   assert.ok(printed.termText < 0.1 && printed.text < 0.1, `text luminance ${printed.termText} / ${printed.text}`);
   assert.ok(printed.muted < 0.3, `the document header's text is dark enough for paper (${printed.muted})`);
   assert.deepEqual(printed.chrome, [], "no chrome on paper");
+  assert.ok(printed.hasNote, "this document has an editorial note (closed), which paper leaves out");
   assert.ok(printed.paras > 20, "the whole text is printed");
   await page.emulateMedia({ media: "screen" });
   assert.equal(await page.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(22, 21, 19)", "the screen keeps the dark theme");
