@@ -168,28 +168,35 @@
   /**
    * The whole file's text; `onOpening` gets its first fields (zh, en, text), parsed, as
    * soon as they have arrived. A JSON string never holds `,"blocks":` unescaped, so the
-   * first occurrence ends the opening's fields. Without streams, the whole file at once.
+   * first occurrence ends the opening's fields. Without streams, the whole file at once,
+   * of which only the opening is parsed here (the app parses the rest).
    */
   function readPage(r, onOpening) {
-    // Parses `json` (up to `end`, closing the object there) and shows it; false if it does not parse.
-    var opening = function (json, end) {
-      try { onOpening(JSON.parse(end >= 0 ? json.slice(0, end) + "}" : json)); return true; } catch (e) { return false; }
+    var cut = false, shown = false;
+    var parse = function (json) {
+      try { onOpening(JSON.parse(json)); return true; } catch (e) { return false; }
+    };
+    // `text` is the file so far: its opening once the cut has come; at the end (`done`),
+    // the whole file if the cut never came or the part before it did not parse.
+    var show = function (text, done) {
+      if (shown) { return; }
+      var end = cut ? -1 : text.indexOf(',"blocks":');
+      if (end >= 0) { cut = true; shown = parse(text.slice(0, end) + "}"); }
+      if (!shown && done) { shown = parse(text); }
     };
     if (!r.body || !r.body.getReader || typeof TextDecoder !== "function") {
-      return r.text().then(function (json) { opening(json, -1); return json; });
+      return r.text().then(function (text) { show(text, true); return text; });
     }
-    var reader = r.body.getReader(), decoder = new TextDecoder(), text = "", cut = false, shown = false;
+    var reader = r.body.getReader(), decoder = new TextDecoder(), text = "";
     function pump() {
       return reader.read().then(function (chunk) {
         if (chunk.done) {
           text += decoder.decode();
-          // A file without the cut, or whose opening did not parse: the whole file, once.
-          if (!shown) { opening(text, -1); }
+          show(text, true);
           return text;
         }
         text += decoder.decode(chunk.value, { stream: true });
-        var end = cut ? -1 : text.indexOf(',"blocks":');
-        if (end >= 0) { cut = true; shown = opening(text, end); }
+        show(text, false);
         return pump();
       });
     }
